@@ -1,0 +1,379 @@
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	IHttpRequestMethods,
+	IHttpRequestOptions,
+	ILoadOptionsFunctions,
+	IPollFunctions,
+} from 'n8n-workflow';
+import { NodeApiError, NodeOperationError, sleep } from 'n8n-workflow';
+
+import {
+	apiBaseUrl,
+	ConnectionProblem,
+	CREDENTIAL_TYPES,
+	idBaseUrl,
+	resolveApiUrl,
+	USER_AGENT,
+	type AuthenticationMethod,
+} from './connection';
+import { describeFailure } from './errors';
+import { acquireSlot, budgetFor } from './governor';
+import { decideRetry, parseRetryAfter, type Failure } from './retry';
+
+export type HarvestContext = IExecuteFunctions | ILoadOptionsFunctions | IPollFunctions;
+
+export interface HarvestRequest {
+	method: IHttpRequestMethods & ('GET' | 'POST' | 'PATCH' | 'DELETE');
+	/** Below the API base (e.g. `/clients/42`), or an absolute URL on the configured API host. */
+	path: string;
+	qs?: IDataObject;
+	body?: IDataObject | FormData;
+	itemIndex?: number;
+}
+
+export interface HarvestResponse {
+	statusCode: number;
+	headers: Record<string, string>;
+	body: IDataObject;
+}
+
+export interface HarvestListRequest {
+	path: string;
+	/** Property of the response envelope that holds the records, from the catalogue. */
+	listKey: string;
+	qs?: IDataObject;
+	/** Stop after this many records; undefined or 0 reads every page. */
+	limit?: number;
+	itemIndex?: number;
+}
+
+export interface HarvestPage {
+	records: IDataObject[];
+	envelope: IDataObject;
+	headers: Record<string, string>;
+}
+
+export interface HarvestAccount {
+	id: number;
+	name: string;
+	product: string;
+}
+
+/** Harvest's largest page. */
+export const MAX_PER_PAGE = 2000;
+export const REQUEST_TIMEOUT_MS = 60_000;
+
+/** Time source of the transport; tests swap it for a fake clock instead of waiting. */
+export const transportClock = {
+	now: (): number => Date.now(),
+	sleep: async (ms: number): Promise<void> => await sleep(ms),
+	random: (): number => Math.random(),
+};
+
+interface Connection {
+	credentialType: string;
+	apiBase: URL;
+	accountId: string;
+	/** Values that must never appear in a message. */
+	secrets: string[];
+}
+
+function isExecuteContext(ctx: HarvestContext): ctx is IExecuteFunctions {
+	return typeof (ctx as IExecuteFunctions).getInputData === 'function';
+}
+
+function readParameter(ctx: HarvestContext, name: string, itemIndex: number, fallback: unknown): unknown {
+	if (isExecuteContext(ctx)) return ctx.getNodeParameter(name, itemIndex, fallback);
+	const loadOptions = ctx as ILoadOptionsFunctions;
+	if (typeof loadOptions.getCurrentNodeParameter === 'function') {
+		const current = loadOptions.getCurrentNodeParameter(name);
+		if (current !== undefined) return current;
+	}
+	return (ctx as IPollFunctions).getNodeParameter(name, fallback);
+}
+
+function operationError(ctx: HarvestContext, problem: ConnectionProblem, itemIndex?: number): NodeOperationError {
+	return new NodeOperationError(ctx.getNode(), problem.message, { description: problem.description, itemIndex });
+}
+
+const connections = new WeakMap<object, Map<string, Promise<Connection>>>();
+
+/** Credential, API base and account for one execution; looked up once per context and account choice. */
+async function connect(ctx: HarvestContext, itemIndex = 0): Promise<Connection> {
+	const authentication = String(readParameter(ctx, 'authentication', itemIndex, 'accessToken')) as AuthenticationMethod;
+	const chosenAccount = String(readParameter(ctx, 'accountId', itemIndex, '') ?? '').trim();
+	const key = `${authentication}|${chosenAccount}`;
+	let perContext = connections.get(ctx);
+	if (!perContext) connections.set(ctx, (perContext = new Map()));
+	let pending = perContext.get(key);
+	if (!pending) {
+		pending = openConnection(ctx, authentication, chosenAccount, itemIndex);
+		perContext.set(key, pending);
+		pending.catch(() => perContext?.delete(key));
+	}
+	return await pending;
+}
+
+async function openConnection(
+	ctx: HarvestContext,
+	authentication: AuthenticationMethod,
+	chosenAccount: string,
+	itemIndex: number,
+): Promise<Connection> {
+	const credentialType = CREDENTIAL_TYPES[authentication];
+	if (!credentialType) {
+		throw new NodeOperationError(ctx.getNode(), `Unknown authentication "${authentication}"`, { itemIndex });
+	}
+	const credentials = isExecuteContext(ctx)
+		? await ctx.getCredentials(credentialType, itemIndex)
+		: await ctx.getCredentials(credentialType);
+	let apiBase: URL;
+	try {
+		apiBase = apiBaseUrl(credentials);
+	} catch (error) {
+		if (error instanceof ConnectionProblem) throw operationError(ctx, error, itemIndex);
+		throw error;
+	}
+	const tokenData = (credentials.oauthTokenData ?? {}) as IDataObject;
+	const secrets = [credentials.accessToken, credentials.clientSecret, tokenData.access_token, tokenData.refresh_token]
+		.filter((value): value is string => typeof value === 'string' && value.length >= 6);
+	const connection: Connection = { credentialType, apiBase, accountId: '', secrets };
+
+	let accountId = chosenAccount || String(credentials.accountId ?? '').trim();
+	if (!accountId) {
+		const accounts = await listAccounts(ctx, connection, itemIndex);
+		if (accounts.length !== 1) {
+			throw new NodeOperationError(ctx.getNode(), 'Choose the Harvest account to use', {
+				itemIndex,
+				description:
+					accounts.length === 0
+						? 'The token reaches no Harvest account.'
+						: `The token reaches ${accounts.length} Harvest accounts (${accounts
+								.map((a) => `${a.name}: ${a.id}`)
+								.join(', ')}). Pick one in the node's "Account" field or set the Account ID in the credential.`,
+			});
+		}
+		accountId = String(accounts[0].id);
+	}
+	if (!/^\d+$/.test(accountId)) {
+		throw new NodeOperationError(ctx.getNode(), `The Harvest account ID "${accountId}" is not a number`, {
+			itemIndex,
+			description: 'Harvest account IDs are numbers, shown next to the token at https://id.getharvest.com/developers.',
+		});
+	}
+	connection.accountId = accountId;
+	return connection;
+}
+
+function scrub(text: string, secrets: string[]): string {
+	return secrets.reduce((out, secret) => out.split(secret).join('[redacted]'), text);
+}
+
+function headerMap(headers: unknown): Record<string, string> {
+	const out: Record<string, string> = {};
+	if (headers && typeof headers === 'object') {
+		for (const [name, value] of Object.entries(headers as IDataObject)) {
+			if (value !== undefined && value !== null) out[name.toLowerCase()] = Array.isArray(value) ? value.join(', ') : String(value);
+		}
+	}
+	return out;
+}
+
+interface Outcome {
+	failure: Failure;
+	body?: unknown;
+}
+
+/** Pulls status, headers and body out of whatever n8n's HTTP helper threw (n8n wraps the axios error). */
+function classify(error: unknown): Outcome {
+	const err = error as IDataObject & { cause?: IDataObject };
+	const response = ((err.cause?.response as IDataObject) ?? (err.response as IDataObject)) as IDataObject | undefined;
+	const status = Number(response?.status ?? response?.statusCode ?? err.httpCode ?? 0) || undefined;
+	if (status) {
+		const headers = headerMap(response?.headers);
+		const serverNow = Date.parse(headers.date ?? '');
+		const retryAfterMs = parseRetryAfter(
+			headers['retry-after'],
+			Number.isNaN(serverNow) ? transportClock.now() : serverNow,
+		);
+		return { failure: { kind: 'status', status, retryAfterMs }, body: response?.data ?? response?.body };
+	}
+	const code = String(err.cause?.code ?? err.code ?? '');
+	const message = String(err.cause?.message ?? err.message ?? '');
+	const timedOut = code === 'ECONNABORTED' || code === 'ETIMEDOUT' || /timeout/i.test(message);
+	return { failure: { kind: timedOut ? 'timeout' : 'network' } };
+}
+
+function parseBody(body: unknown): IDataObject | undefined {
+	if (body === undefined || body === null || body === '') return {};
+	if (Buffer.isBuffer(body)) body = body.toString('utf8');
+	if (typeof body === 'string') {
+		if (body.trim() === '') return {};
+		try {
+			const parsed = JSON.parse(body) as unknown;
+			return parsed && typeof parsed === 'object' ? (parsed as IDataObject) : undefined;
+		} catch {
+			return undefined;
+		}
+	}
+	return typeof body === 'object' ? (body as IDataObject) : undefined;
+}
+
+interface SendOptions {
+	method: HarvestRequest['method'];
+	url: string;
+	qs?: IDataObject;
+	body?: IDataObject | FormData;
+	itemIndex?: number;
+	/** Harvest ID endpoints take no account header and are not under the API's rate limits. */
+	harvestId?: boolean;
+}
+
+async function send(ctx: HarvestContext, connection: Connection, options: SendOptions): Promise<HarvestResponse> {
+	const pathname = new URL(options.url).pathname;
+	const isReport = !options.harvestId && pathname.startsWith(`${connection.apiBase.pathname}/reports/`);
+	const budget = budgetFor(`${connection.apiBase.origin}|${connection.accountId}`);
+	const headers: IDataObject = { 'User-Agent': USER_AGENT, Accept: 'application/json' };
+	if (!options.harvestId) headers['Harvest-Account-Id'] = connection.accountId;
+
+	for (let attempt = 1; ; attempt++) {
+		if (!options.harvestId) await acquireSlot(budget, isReport, transportClock);
+		const request: IHttpRequestOptions = {
+			method: options.method,
+			url: options.url,
+			headers: { ...headers },
+			json: true,
+			returnFullResponse: true,
+			timeout: REQUEST_TIMEOUT_MS,
+		};
+		if (options.qs && Object.keys(options.qs).length) request.qs = options.qs;
+		if (options.body !== undefined) request.body = options.body;
+
+		let outcome: Outcome;
+		try {
+			const raw = (await ctx.helpers.httpRequestWithAuthentication.call(ctx, connection.credentialType, request)) as IDataObject;
+			const body = parseBody(raw.body);
+			if (body !== undefined) {
+				return { statusCode: Number(raw.statusCode ?? 200), headers: headerMap(raw.headers), body };
+			}
+			outcome = { failure: { kind: 'malformed' } };
+		} catch (error) {
+			outcome = classify(error);
+		}
+
+		const { failure } = outcome;
+		if (failure.kind === 'status' && failure.status === 429 && !options.harvestId) {
+			const until = transportClock.now() + (failure.retryAfterMs ?? 0);
+			budget.general.block(until);
+			if (isReport) budget.reports.block(until);
+		}
+		const decision = decideRetry(options.method, failure, attempt, transportClock.random());
+		if (decision.retry) {
+			// A 429 already closed the window above; the governor does that wait on the next attempt.
+			if (!decision.throttled || options.harvestId) await transportClock.sleep(decision.delayMs);
+			continue;
+		}
+		const target = options.url.slice(connection.apiBase.origin.length + connection.apiBase.pathname.length);
+		const problem = describeFailure(options.method, target, failure, outcome.body, connection.accountId);
+		throw new NodeApiError(
+			ctx.getNode(),
+			{ message: scrub(problem.message, connection.secrets), httpCode: problem.httpCode ?? null },
+			{
+				message: scrub(problem.message, connection.secrets),
+				description: scrub(problem.description, connection.secrets),
+				httpCode: problem.httpCode,
+				itemIndex: options.itemIndex,
+			},
+		);
+	}
+}
+
+function apiUrl(ctx: HarvestContext, connection: Connection, path: string, itemIndex?: number): string {
+	try {
+		return resolveApiUrl(connection.apiBase, path);
+	} catch (error) {
+		if (error instanceof ConnectionProblem) throw operationError(ctx, error, itemIndex);
+		throw error;
+	}
+}
+
+/** One request; the parsed body, `{}` when Harvest answers with none (DELETE). */
+export async function harvestRequest(this: HarvestContext, request: HarvestRequest): Promise<IDataObject> {
+	return (await harvestRequestFull.call(this, request)).body;
+}
+
+export async function harvestRequestFull(this: HarvestContext, request: HarvestRequest): Promise<HarvestResponse> {
+	const connection = await connect(this, request.itemIndex);
+	const url = apiUrl(this, connection, request.path, request.itemIndex);
+	return await send(this, connection, { ...request, url });
+}
+
+/**
+ * Pages of a list, oldest request first. Asks for `min(limit, 2000)` records per page and follows Harvest's
+ * `links.next` as given, which works for cursor and page-numbered lists alike, so N records cost
+ * ceil(N / 2000) requests.
+ */
+export async function* harvestPages(this: HarvestContext, request: HarvestListRequest): AsyncGenerator<HarvestPage> {
+	const limit = request.limit && request.limit > 0 ? Math.floor(request.limit) : Number.POSITIVE_INFINITY;
+	const connection = await connect(this, request.itemIndex);
+	let url = apiUrl(this, connection, request.path, request.itemIndex);
+	let qs: IDataObject | undefined = { ...request.qs, per_page: Math.min(limit, MAX_PER_PAGE) };
+	let delivered = 0;
+	for (;;) {
+		const response = await send(this, connection, { method: 'GET', url, qs, itemIndex: request.itemIndex });
+		const { [request.listKey]: records, ...envelope } = response.body;
+		if (!Array.isArray(records)) {
+			throw new NodeApiError(
+				this.getNode(),
+				{ message: `Harvest's answer has no "${request.listKey}" list` },
+				{
+					message: `Harvest's answer has no "${request.listKey}" list`,
+					description: `The endpoint ${request.path} returned: ${Object.keys(response.body).join(', ') || 'nothing'}.`,
+					itemIndex: request.itemIndex,
+				},
+			);
+		}
+		const wanted = limit - delivered;
+		const page = records.length > wanted ? records.slice(0, wanted) : records;
+		delivered += page.length;
+		yield { records: page as IDataObject[], envelope, headers: response.headers };
+		const next = (envelope.links as IDataObject | undefined)?.next;
+		if (delivered >= limit || typeof next !== 'string' || next === '') return;
+		url = apiUrl(this, connection, next, request.itemIndex);
+		qs = undefined;
+	}
+}
+
+export async function harvestList(this: HarvestContext, request: HarvestListRequest): Promise<IDataObject[]> {
+	const all: IDataObject[] = [];
+	for await (const page of harvestPages.call(this, request)) all.push(...page.records);
+	return all;
+}
+
+async function listAccounts(ctx: HarvestContext, connection: Connection, itemIndex?: number): Promise<HarvestAccount[]> {
+	const response = await send(ctx, connection, {
+		method: 'GET',
+		url: `${idBaseUrl(connection.apiBase)}/api/v2/accounts`,
+		itemIndex,
+		harvestId: true,
+	});
+	const accounts = Array.isArray(response.body.accounts) ? (response.body.accounts as IDataObject[]) : [];
+	return accounts
+		.filter((account) => (account.product ?? 'harvest') === 'harvest')
+		.map((account) => ({ id: Number(account.id), name: String(account.name ?? account.id), product: 'harvest' }));
+}
+
+/** The Harvest accounts the credential's token reaches (Forecast accounts left out). */
+export async function harvestAccounts(this: HarvestContext): Promise<HarvestAccount[]> {
+	const credentialType = CREDENTIAL_TYPES[String(readParameter(this, 'authentication', 0, 'accessToken')) as AuthenticationMethod];
+	const credentials = await this.getCredentials(credentialType);
+	let apiBase: URL;
+	try {
+		apiBase = apiBaseUrl(credentials);
+	} catch (error) {
+		if (error instanceof ConnectionProblem) throw operationError(this, error);
+		throw error;
+	}
+	return await listAccounts(this, { credentialType, apiBase, accountId: '', secrets: [] });
+}
