@@ -1,0 +1,67 @@
+#!/usr/bin/env node
+// `npm test`: every check CI relies on, in order of cost, with one closing "N passed, N failed" line.
+// Stages: type check, lint, build, jest (unit + sandbox + node tests), then the real-n8n tier.
+// Set HARVESTAPP_SKIP_E2E=1 to skip the real-n8n tier while iterating locally (CI never sets it).
+const { spawnSync } = require('child_process');
+const fs = require('fs');
+const os = require('os');
+const path = require('path');
+
+const root = path.resolve(__dirname, '..');
+const bin = (name) => path.join(root, 'node_modules', '.bin', name);
+let passed = 0;
+let failed = 0;
+const problems = [];
+
+function run(label, command, args, options = {}) {
+	const started = Date.now();
+	process.stdout.write(`\n== ${label}\n`);
+	const result = spawnSync(command, args, { cwd: root, stdio: 'inherit', env: process.env, ...options });
+	const seconds = ((Date.now() - started) / 1000).toFixed(1);
+	const ok = result.status === 0;
+	process.stdout.write(`== ${label}: ${ok ? 'ok' : `FAILED (exit ${result.status ?? result.signal})`} in ${seconds}s\n`);
+	if (!ok) problems.push(label);
+	return ok;
+}
+
+function check(label, command, args) {
+	if (run(label, command, args)) passed++;
+	else failed++;
+}
+
+check('type check', bin('tsc'), ['-p', 'tsconfig.test.json', '--noEmit']);
+check('lint', bin('eslint'), ['--no-inline-config', '--max-warnings', '0', 'package.json', 'nodes', 'credentials']);
+check('build', 'npm', ['run', 'build', '--silent']);
+
+const jestReport = path.join(os.tmpdir(), `harvestapp-jest-${process.pid}.json`);
+const jestOk = run('jest', bin('jest'), ['--ci', '--json', `--outputFile=${jestReport}`]);
+try {
+	const report = JSON.parse(fs.readFileSync(jestReport, 'utf8'));
+	passed += report.numPassedTests;
+	failed += report.numFailedTests + (report.numRuntimeErrorTestSuites || 0);
+	fs.rmSync(jestReport, { force: true });
+} catch {
+	failed++;
+}
+if (!jestOk && !problems.includes('jest')) problems.push('jest');
+
+const e2eRunner = path.join(root, 'test', 'e2e', 'run.ts');
+if (process.env.HARVESTAPP_SKIP_E2E === '1') {
+	process.stdout.write('\n== real-n8n tier skipped (HARVESTAPP_SKIP_E2E=1)\n');
+} else if (fs.existsSync(e2eRunner)) {
+	const e2eReport = path.join(os.tmpdir(), `harvestapp-e2e-${process.pid}.json`);
+	const ok = run('real n8n (e2e)', bin('tsx'), [e2eRunner, '--report', e2eReport]);
+	try {
+		const report = JSON.parse(fs.readFileSync(e2eReport, 'utf8'));
+		passed += report.passed;
+		failed += report.failed;
+		fs.rmSync(e2eReport, { force: true });
+	} catch {
+		failed++;
+	}
+	if (!ok && !problems.includes('real n8n (e2e)')) problems.push('real n8n (e2e)');
+}
+
+if (problems.length) process.stdout.write(`\nFailed stages: ${problems.join(', ')}\n`);
+process.stdout.write(`\n${passed} passed, ${failed} failed\n`);
+process.exit(problems.length || failed ? 1 : 0);
