@@ -8,18 +8,27 @@ export const USER_AGENT = `n8n-nodes-harvestapp/${PACKAGE_VERSION} (https://gith
 
 export type AuthenticationMethod = 'accessToken' | 'oAuth2';
 
-export const CREDENTIAL_TYPES: Record<AuthenticationMethod, string> = {
-	accessToken: 'harvestAppApi',
-	oAuth2: 'harvestAppOAuth2Api',
-};
+/** The credential type behind each choice of the nodes' "Authentication" parameter. */
+export function credentialTypeFor(method: string): string | undefined {
+	if (method === 'accessToken') return 'harvestAppApi';
+	if (method === 'oAuth2') return 'harvestAppOAuth2Api';
+	return undefined;
+}
 
-export class ConnectionProblem extends Error {
-	constructor(
-		message: string,
-		readonly description: string,
-	) {
-		super(message);
-	}
+/** A refusal that callers turn into a NodeOperationError; nothing has been sent when one is returned. */
+export interface ConnectionProblem {
+	problem: string;
+	description: string;
+}
+
+export type Checked<T> = { value: T } | ConnectionProblem;
+
+export function isProblem<T>(checked: Checked<T>): checked is ConnectionProblem {
+	return 'problem' in checked;
+}
+
+function refuse(problem: string, description: string): ConnectionProblem {
+	return { problem, description };
 }
 
 const LOOPBACK_HOST = /^(localhost|127(\.\d{1,3}){3}|\[::1\])$/i;
@@ -28,13 +37,13 @@ const LOOPBACK_HOST = /^(localhost|127(\.\d{1,3}){3}|\[::1\])$/i;
  * The API base from the credential, checked: https anywhere, plain http only on this machine, so a token is
  * never sent in clear text over a network.
  */
-export function apiBaseUrl(credentials: IDataObject): URL {
+export function apiBaseUrl(credentials: IDataObject): Checked<URL> {
 	const raw = String(credentials.baseUrl ?? '').trim() || DEFAULT_API_BASE_URL;
 	let url: URL;
 	try {
 		url = new URL(raw);
 	} catch {
-		throw new ConnectionProblem(
+		return refuse(
 			'The credential\'s "API Base URL" is not a valid URL',
 			`Use ${DEFAULT_API_BASE_URL}, or the address of a local Harvest sandbox or proxy.`,
 		);
@@ -42,19 +51,19 @@ export function apiBaseUrl(credentials: IDataObject): URL {
 	const secure = url.protocol === 'https:';
 	const localPlain = url.protocol === 'http:' && LOOPBACK_HOST.test(url.hostname);
 	if (!secure && !localPlain) {
-		throw new ConnectionProblem(
+		return refuse(
 			'The credential\'s "API Base URL" must use https',
 			'Plain http is accepted only for localhost and 127.0.0.1, so the token never crosses a network unencrypted.',
 		);
 	}
 	if (url.username || url.password || url.search || url.hash) {
-		throw new ConnectionProblem(
+		return refuse(
 			'The credential\'s "API Base URL" must be a plain address',
 			'Remove user names, passwords, query strings and fragments from it.',
 		);
 	}
 	url.pathname = url.pathname.replace(/\/+$/, '');
-	return url;
+	return { value: url };
 }
 
 /** Harvest ID (accounts, OAuth) is a separate host for real Harvest; a sandbox or proxy serves it on its own origin. */
@@ -67,55 +76,51 @@ export function idBaseUrl(apiBase: URL): string {
  * (`..`), and absolute URLs are accepted only on the configured host and below its base path, because the
  * credential's token goes with every request.
  */
-export function resolveApiUrl(apiBase: URL, path: string): string {
+export function resolveApiUrl(apiBase: URL, path: string): Checked<string> {
 	const trimmed = path.trim();
-	if (/^[a-z][a-z0-9+.-]*:/i.test(trimmed) || trimmed.startsWith('//')) {
-		let target: URL;
-		try {
-			target = new URL(trimmed);
-		} catch {
-			throw new ConnectionProblem(`"${trimmed}" is not a valid URL`, 'Give a path such as /users/me.');
-		}
-		if (target.origin !== apiBase.origin) {
-			throw new ConnectionProblem(
-				`Requests may only go to the configured Harvest host (${apiBase.host})`,
-				`"${target.host}" is a different host; the credential's token is never sent there.`,
-			);
-		}
-		// URL parsing already folds "..", so look at the path as written.
-		const writtenPath = trimmed.replace(/^[a-z][a-z0-9+.-]*:\/\/[^/?#]*/i, '').split(/[?#]/)[0];
-		assertNoDotSegments(safeDecode(writtenPath), trimmed);
-		if (!isBelow(target.pathname, apiBase.pathname)) {
-			throw new ConnectionProblem(
-				`Requests may only go below ${apiBase.pathname || '/'} on the Harvest host`,
-				`"${target.pathname}" is outside the API.`,
-			);
-		}
-		return target.toString();
+	const absolute = /^[a-z][a-z0-9+.-]*:/i.test(trimmed) || trimmed.startsWith('//');
+	// URL parsing folds "..", so look at the path as written.
+	const writtenPath = absolute ? trimmed.replace(/^[a-z][a-z0-9+.-]*:\/\/[^/?#]*|^\/\/[^/?#]*/i, '') : trimmed;
+	const decoded = safeDecode(writtenPath.split(/[?#]/)[0]);
+	if (decoded === undefined || /[\s\\]/.test(decoded)) {
+		return refuse(`"${trimmed}" is not a valid path`, 'Give a path such as /users/me, without spaces or backslashes.');
 	}
-	const relative = trimmed.startsWith('/') ? trimmed : `/${trimmed}`;
-	const decoded = safeDecode(relative);
-	assertNoDotSegments(decoded.split(/[?#]/)[0], trimmed);
-	if (/[\s\\]/.test(decoded)) {
-		throw new ConnectionProblem(`"${trimmed}" is not a valid path`, 'Paths may not contain spaces or backslashes.');
+	if (decoded.split('/').some((segment) => segment === '..' || segment === '.')) {
+		return refuse(
+			`The path "${trimmed}" contains "." or ".." segments`,
+			'Give the path below /v2 directly, e.g. /time_entries/123.',
+		);
 	}
-	return `${apiBase.origin}${apiBase.pathname}${relative}`;
+	if (!absolute) {
+		const relative = trimmed.startsWith('/') ? trimmed : `/${trimmed}`;
+		return { value: `${apiBase.origin}${apiBase.pathname}${relative}` };
+	}
+	let target: URL;
+	try {
+		target = new URL(trimmed.startsWith('//') ? `${apiBase.protocol}${trimmed}` : trimmed);
+	} catch {
+		return refuse(`"${trimmed}" is not a valid URL`, 'Give a path such as /users/me.');
+	}
+	if (target.origin !== apiBase.origin) {
+		return refuse(
+			`Requests may only go to the configured Harvest host (${apiBase.host})`,
+			`"${target.host}" is a different host; the credential's token is never sent there.`,
+		);
+	}
+	if (!isBelow(target.pathname, apiBase.pathname)) {
+		return refuse(
+			`Requests may only go below ${apiBase.pathname || '/'} on the Harvest host`,
+			`"${target.pathname}" is outside the API.`,
+		);
+	}
+	return { value: target.toString() };
 }
 
-function safeDecode(text: string): string {
+function safeDecode(text: string): string | undefined {
 	try {
 		return decodeURIComponent(text);
 	} catch {
-		throw new ConnectionProblem(`"${text}" is not a valid path`, 'Check its percent-encoding.');
-	}
-}
-
-function assertNoDotSegments(path: string, original: string): void {
-	if (path.split('/').some((segment) => segment === '..' || segment === '.')) {
-		throw new ConnectionProblem(
-			`The path "${original}" contains "." or ".." segments`,
-			'Give the path below /v2 directly, e.g. /time_entries/123.',
-		);
+		return undefined;
 	}
 }
 

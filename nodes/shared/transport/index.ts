@@ -10,12 +10,12 @@ import { NodeApiError, NodeOperationError, sleep } from 'n8n-workflow';
 
 import {
 	apiBaseUrl,
-	ConnectionProblem,
-	CREDENTIAL_TYPES,
+	credentialTypeFor,
 	idBaseUrl,
+	isProblem,
 	resolveApiUrl,
 	USER_AGENT,
-	type AuthenticationMethod,
+	type Checked,
 } from './connection';
 import { describeFailure } from './errors';
 import { acquireSlot, budgetFor } from './governor';
@@ -93,15 +93,27 @@ function readParameter(ctx: HarvestContext, name: string, itemIndex: number, fal
 	return (ctx as IPollFunctions).getNodeParameter(name, fallback);
 }
 
-function operationError(ctx: HarvestContext, problem: ConnectionProblem, itemIndex?: number): NodeOperationError {
-	return new NodeOperationError(ctx.getNode(), problem.message, { description: problem.description, itemIndex });
+/** Unwraps a checked value, or refuses with a NodeOperationError before anything is sent. */
+function accept<T>(ctx: HarvestContext, checked: Checked<T>, itemIndex?: number): T {
+	if (isProblem(checked)) {
+		throw new NodeOperationError(ctx.getNode(), checked.problem, { description: checked.description, itemIndex });
+	}
+	return checked.value;
+}
+
+function chooseCredentialType(ctx: HarvestContext, authentication: string, itemIndex?: number): string {
+	const credentialType = credentialTypeFor(authentication);
+	if (!credentialType) {
+		throw new NodeOperationError(ctx.getNode(), `Unknown authentication "${authentication}"`, { itemIndex });
+	}
+	return credentialType;
 }
 
 const connections = new WeakMap<object, Map<string, Promise<Connection>>>();
 
 /** Credential, API base and account for one execution; looked up once per context and account choice. */
 async function connect(ctx: HarvestContext, itemIndex = 0): Promise<Connection> {
-	const authentication = String(readParameter(ctx, 'authentication', itemIndex, 'accessToken')) as AuthenticationMethod;
+	const authentication = String(readParameter(ctx, 'authentication', itemIndex, 'accessToken'));
 	const chosenAccount = String(readParameter(ctx, 'accountId', itemIndex, '') ?? '').trim();
 	const key = `${authentication}|${chosenAccount}`;
 	let perContext = connections.get(ctx);
@@ -117,24 +129,15 @@ async function connect(ctx: HarvestContext, itemIndex = 0): Promise<Connection> 
 
 async function openConnection(
 	ctx: HarvestContext,
-	authentication: AuthenticationMethod,
+	authentication: string,
 	chosenAccount: string,
 	itemIndex: number,
 ): Promise<Connection> {
-	const credentialType = CREDENTIAL_TYPES[authentication];
-	if (!credentialType) {
-		throw new NodeOperationError(ctx.getNode(), `Unknown authentication "${authentication}"`, { itemIndex });
-	}
+	const credentialType = chooseCredentialType(ctx, authentication, itemIndex);
 	const credentials = isExecuteContext(ctx)
 		? await ctx.getCredentials(credentialType, itemIndex)
 		: await ctx.getCredentials(credentialType);
-	let apiBase: URL;
-	try {
-		apiBase = apiBaseUrl(credentials);
-	} catch (error) {
-		if (error instanceof ConnectionProblem) throw operationError(ctx, error, itemIndex);
-		throw error;
-	}
+	const apiBase = accept(ctx, apiBaseUrl(credentials), itemIndex);
 	const tokenData = (credentials.oauthTokenData ?? {}) as IDataObject;
 	const secrets = [credentials.accessToken, credentials.clientSecret, tokenData.access_token, tokenData.refresh_token]
 		.filter((value): value is string => typeof value === 'string' && value.length >= 6);
@@ -290,12 +293,7 @@ async function send(ctx: HarvestContext, connection: Connection, options: SendOp
 }
 
 function apiUrl(ctx: HarvestContext, connection: Connection, path: string, itemIndex?: number): string {
-	try {
-		return resolveApiUrl(connection.apiBase, path);
-	} catch (error) {
-		if (error instanceof ConnectionProblem) throw operationError(ctx, error, itemIndex);
-		throw error;
-	}
+	return accept(ctx, resolveApiUrl(connection.apiBase, path), itemIndex);
 }
 
 /** One request; the parsed body, `{}` when Harvest answers with none (DELETE). */
@@ -366,14 +364,8 @@ async function listAccounts(ctx: HarvestContext, connection: Connection, itemInd
 
 /** The Harvest accounts the credential's token reaches (Forecast accounts left out). */
 export async function harvestAccounts(this: HarvestContext): Promise<HarvestAccount[]> {
-	const credentialType = CREDENTIAL_TYPES[String(readParameter(this, 'authentication', 0, 'accessToken')) as AuthenticationMethod];
+	const credentialType = chooseCredentialType(this, String(readParameter(this, 'authentication', 0, 'accessToken')));
 	const credentials = await this.getCredentials(credentialType);
-	let apiBase: URL;
-	try {
-		apiBase = apiBaseUrl(credentials);
-	} catch (error) {
-		if (error instanceof ConnectionProblem) throw operationError(this, error);
-		throw error;
-	}
+	const apiBase = accept(this, apiBaseUrl(credentials));
 	return await listAccounts(this, { credentialType, apiBase, accountId: '', secrets: [] });
 }
