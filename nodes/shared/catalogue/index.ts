@@ -1,3 +1,4 @@
 export * from './types';
 export * from './filters';
 export * from './endpoints';
+export * from './bodies';

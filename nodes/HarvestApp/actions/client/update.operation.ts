@@ -1,0 +1,6 @@
+import { updateOperation } from '../../helpers/operations';
+
+export const { description, execute } = updateOperation(
+	{ resource: 'client', operation: 'update' },
+	'PATCH /clients/{clientId}',
+);

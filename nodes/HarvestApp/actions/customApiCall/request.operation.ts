@@ -1,0 +1,132 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
+import { ENDPOINTS } from '../../../shared/catalogue';
+import { harvestPages, harvestRequestFull } from '../../../shared/transport';
+import { apiBaseUrl, credentialTypeFor, isProblem, resolveApiUrl } from '../../../shared/transport/connection';
+
+import { invalid, toJsonObject } from '../../helpers/validation';
+
+const properties: INodeProperties[] = [
+	{
+		displayName: 'Method',
+		name: 'method',
+		type: 'options',
+		options: [
+			{ name: 'DELETE', value: 'DELETE' },
+			{ name: 'GET', value: 'GET' },
+			{ name: 'PATCH', value: 'PATCH' },
+			{ name: 'POST', value: 'POST' },
+		],
+		default: 'GET',
+	},
+	{
+		displayName: 'Path',
+		name: 'path',
+		type: 'string',
+		required: true,
+		default: '',
+		placeholder: 'e.g. /users/me',
+		description: 'Path below the API base (…/v2), or a full URL on the same Harvest host',
+		hint: 'The credential’s token is sent only to the configured Harvest host',
+	},
+	{
+		displayName: 'Query Parameters',
+		name: 'queryParameters',
+		type: 'fixedCollection',
+		typeOptions: { multipleValues: true },
+		placeholder: 'Add Parameter',
+		default: {},
+		options: [
+			{
+				displayName: 'Parameter',
+				name: 'parameter',
+				values: [
+					{ displayName: 'Name', name: 'name', type: 'string', default: '', placeholder: 'e.g. is_active' },
+					{ displayName: 'Value', name: 'value', type: 'string', default: '', placeholder: 'e.g. true' },
+				],
+			},
+		],
+	},
+	{
+		displayName: 'JSON Body',
+		name: 'jsonBody',
+		type: 'json',
+		default: '{}',
+		displayOptions: { show: { method: ['PATCH', 'POST'] } },
+	},
+	{
+		displayName: 'Follow All Pages',
+		name: 'followPages',
+		type: 'boolean',
+		default: false,
+		description: 'Whether to read every page of a list by following Harvest’s links.next, returning one item per record',
+		displayOptions: { show: { method: ['GET'] } },
+	},
+];
+
+export const description = updateDisplayOptions({ show: { resource: ['customApiCall'], operation: ['request'] } }, properties);
+
+/** The catalogue's list key for a path such as /projects/42/user_assignments, if Harvest documents that list. */
+export function catalogueListKey(relativePath: string): string | undefined {
+	const bare = relativePath.split(/[?#]/)[0].replace(/\/+$/, '');
+	const row = ENDPOINTS.find(
+		(e) => e.method === 'GET' && e.list && new RegExp(`^${e.path.replace(/\{\w+\}/g, '[^/]+')}$`).test(bare),
+	);
+	return row?.list?.key;
+}
+
+/** The one array property of a list envelope (besides `links`). */
+export function envelopeListKey(body: IDataObject): string | undefined {
+	const keys = Object.keys(body).filter((key) => Array.isArray(body[key]));
+	return keys.length === 1 ? keys[0] : undefined;
+}
+
+/**
+ * Checks the path against the credential's API base before anything is sent: other hosts, paths outside
+ * the base and `..` are refused here, so the token never leaves for them.
+ */
+async function checkedPath(this: IExecuteFunctions, itemIndex: number): Promise<string> {
+	const path = String(this.getNodeParameter('path', itemIndex, '') ?? '').trim();
+	if (!path) invalid(this, itemIndex, 'Path', 'is required', 'Give a path such as /users/me.');
+	const credentialType = credentialTypeFor(String(this.getNodeParameter('authentication', itemIndex, 'accessToken')));
+	if (!credentialType) throw new NodeOperationError(this.getNode(), 'Unknown authentication', { itemIndex });
+	const base = apiBaseUrl(await this.getCredentials(credentialType, itemIndex));
+	if (isProblem(base)) throw new NodeOperationError(this.getNode(), base.problem, { itemIndex, description: base.description });
+	const resolved = resolveApiUrl(base.value, path);
+	if (isProblem(resolved)) invalid(this, itemIndex, 'Path', `is refused: ${resolved.problem}`, resolved.description);
+	return resolved.value.slice(base.value.origin.length + base.value.pathname.length);
+}
+
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject | IDataObject[]> {
+	const method = this.getNodeParameter('method', itemIndex, 'GET') as 'GET' | 'POST' | 'PATCH' | 'DELETE';
+	const path = await checkedPath.call(this, itemIndex);
+	const qs: IDataObject = {};
+	const query = this.getNodeParameter('queryParameters', itemIndex, {}) as { parameter?: Array<{ name: string; value: string }> };
+	for (const { name, value } of query.parameter ?? []) if (name.trim()) qs[name.trim()] = value;
+	const body =
+		method === 'POST' || method === 'PATCH'
+			? toJsonObject({ ctx: this, itemIndex, label: 'JSON Body' }, this.getNodeParameter('jsonBody', itemIndex, '{}'))
+			: undefined;
+	const followPages = method === 'GET' && (this.getNodeParameter('followPages', itemIndex, false) as boolean);
+
+	const knownKey = followPages ? catalogueListKey(path) : undefined;
+	if (knownKey) return await collect.call(this, { path, listKey: knownKey, qs, itemIndex });
+
+	const response = await harvestRequestFull.call(this, { method, path, qs, body, itemIndex });
+	if (!followPages) return Object.keys(response.body).length ? response.body : { statusCode: response.statusCode };
+	const listKey = envelopeListKey(response.body);
+	if (!listKey) return response.body;
+	const records = response.body[listKey] as IDataObject[];
+	const next = (response.body.links as IDataObject | undefined)?.next;
+	if (typeof next === 'string' && next) records.push(...(await collect.call(this, { path: next, listKey, itemIndex })));
+	return records;
+}
+
+async function collect(
+	this: IExecuteFunctions,
+	request: { path: string; listKey: string; qs?: IDataObject; itemIndex: number },
+): Promise<IDataObject[]> {
+	const records: IDataObject[] = [];
+	for await (const page of harvestPages.call(this, request)) records.push(...page.records);
+	return records;
+}

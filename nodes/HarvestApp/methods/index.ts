@@ -1,0 +1,4 @@
+import { getAccounts } from '../../shared/methods/accounts';
+
+export { listSearch } from './listSearch';
+export const loadOptions = { getAccounts };

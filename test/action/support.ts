@@ -1,0 +1,66 @@
+/**
+ * Runs the Harvest App node the way n8n does (execute → router → operation → transport) inside jest, against
+ * nock or the sandbox, and collects what it sent.
+ */
+import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
+
+import { HarvestApp } from '../../nodes/HarvestApp/HarvestApp.node';
+import { resetBudgets } from '../../nodes/shared/transport/governor';
+import { createExecuteContext, type CredentialData, type TestExecuteContext } from '../helpers/context';
+
+export const API = 'https://api.harvestapp.com';
+export const TOKEN = 'pat-action-token-0123456789abcdef';
+export const ACCOUNT = '424242';
+export const nockCredentials: CredentialData = {
+	harvestAppApi: { accessToken: TOKEN, accountId: ACCOUNT, baseUrl: `${API}/v2` },
+};
+
+export const node = new HarvestApp();
+
+export interface RunOptions {
+	credentials?: CredentialData;
+	items?: INodeExecutionData[];
+	continueOnFail?: boolean;
+}
+
+export interface RunResult {
+	items: INodeExecutionData[];
+	ctx: TestExecuteContext;
+}
+
+/** Parameters for one item (or per item), with the connection defaults n8n would fill in. */
+export async function run(
+	parameters: IDataObject | ((itemIndex: number) => IDataObject),
+	options: RunOptions = {},
+): Promise<RunResult> {
+	resetBudgets();
+	const withDefaults = (i: number): IDataObject => ({
+		authentication: 'accessToken',
+		accountId: '',
+		...(typeof parameters === 'function' ? parameters(i) : parameters),
+	});
+	const ctx = createExecuteContext({
+		nodeType: node,
+		parameters: withDefaults,
+		items: options.items,
+		continueOnFail: options.continueOnFail,
+		credentials: options.credentials ?? nockCredentials,
+	});
+	const [items] = await node.execute.call(ctx);
+	return { items, ctx };
+}
+
+/** The error a promise rejects with (fails the test if it resolves). */
+export async function failureOf(promise: Promise<unknown>): Promise<Error & IDataObject> {
+	try {
+		await promise;
+	} catch (error) {
+		return error as Error & IDataObject;
+	}
+	throw new Error('Expected a failure, but the call succeeded');
+}
+
+/** A resource-locator value as the editor stores it. */
+export const byId = (value: string | number) => ({ __rl: true, mode: 'id', value: String(value) });
+export const byUrl = (value: string) => ({ __rl: true, mode: 'url', value });
+export const fromList = (value: string | number) => ({ __rl: true, mode: 'list', value: String(value) });
