@@ -1,7 +1,7 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import { accountField, authenticationField } from '../shared/descriptions/connection';
+import { accountField, authenticationField, harvestCredentials } from '../shared/descriptions/connection';
 import { resourceDescriptions, resourceProperty } from './actions';
 import { router } from './actions/router';
 import { listSearch, loadOptions } from './methods';
@@ -10,7 +10,7 @@ export class HarvestApp implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'Harvest App',
 		name: 'harvestApp',
-		icon: { light: 'file:harvestApp.svg', dark: 'file:harvestApp.dark.svg' },
+		icon: { light: 'file:../../icons/harvestApp.svg', dark: 'file:../../icons/harvestApp.dark.svg' },
 		group: ['transform'],
 		version: 1,
 		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
@@ -19,18 +19,7 @@ export class HarvestApp implements INodeType {
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
-		credentials: [
-			{
-				name: 'harvestAppApi',
-				required: true,
-				displayOptions: { show: { authentication: ['accessToken'] } },
-			},
-			{
-				name: 'harvestAppOAuth2Api',
-				required: true,
-				displayOptions: { show: { authentication: ['oAuth2'] } },
-			},
-		],
+		credentials: harvestCredentials,
 		properties: [authenticationField, accountField, resourceProperty, ...resourceDescriptions],
 	};
 
