@@ -1,0 +1,36 @@
+/**
+ * Harvest writes times as `2017-12-31T14:59:22Z` (whole seconds, UTC) and the HTTP `Date` header as
+ * `Sun, 31 Dec 2017 14:59:22 GMT`. The poller works in whole epoch seconds of the server's clock; the host
+ * clock is never consulted.
+ */
+
+const ISO_DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$/i;
+
+/** Epoch seconds of a Harvest date-time, or undefined when the value is not one. */
+export function parseHarvestTime(value: unknown): number | undefined {
+	if (typeof value !== 'string' || !ISO_DATE_TIME.test(value.trim())) return undefined;
+	const ms = Date.parse(value.trim());
+	return Number.isNaN(ms) ? undefined : Math.floor(ms / 1000);
+}
+
+/** Epoch seconds of an HTTP `Date` header (RFC 7231 form, or ISO as a fallback). */
+export function parseHttpDate(value: unknown): number | undefined {
+	if (typeof value !== 'string' || value.trim() === '') return undefined;
+	const ms = Date.parse(value.trim());
+	return Number.isNaN(ms) ? undefined : Math.floor(ms / 1000);
+}
+
+/** A user-supplied start date (date or date-time, with or without zone; no zone means UTC). */
+export function parseStartDate(value: unknown): number | undefined {
+	if (typeof value !== 'string' || value.trim() === '') return undefined;
+	let text = value.trim().replace(' ', 'T');
+	if (/^\d{4}-\d{2}-\d{2}$/.test(text)) text += 'T00:00:00Z';
+	else if (!/(Z|[+-]\d{2}:?\d{2})$/i.test(text)) text += 'Z';
+	const ms = Date.parse(text);
+	return Number.isNaN(ms) ? undefined : Math.floor(ms / 1000);
+}
+
+/** `YYYY-MM-DDTHH:MM:SSZ`, the form Harvest accepts for `updated_since`. */
+export function formatHarvestTime(seconds: number): string {
+	return new Date(seconds * 1000).toISOString().slice(0, 19) + 'Z';
+}

@@ -1,0 +1,75 @@
+/**
+ * An in-memory stand-in for one Harvest list, for the pure poller's property tests: records with
+ * second-precision created_at/updated_at on a server clock, writes that become visible late (as a slow
+ * transaction would), and `updated_since` reads. The trigger's node-level tests use the real sandbox instead.
+ */
+import { formatHarvestTime } from '../../nodes/HarvestAppTrigger/poller/time';
+
+interface Version {
+	updatedAt: number;
+	visibleAt: number;
+}
+
+export interface FakeRecord {
+	id: number;
+	createdAt: number;
+	versions: Version[];
+}
+
+export interface WireRecord {
+	id: number;
+	created_at: string;
+	updated_at: string;
+	[key: string]: unknown;
+}
+
+export class FakeHarvest {
+	readonly records: FakeRecord[] = [];
+	private nextId = 1000;
+
+	constructor(
+		public now: number,
+		/** Whether `updated_since` includes its own second; Harvest does not say, so tests try both. */
+		readonly inclusive = true,
+	) {}
+
+	create(delay = 0): FakeRecord {
+		this.nextId += 1 + (this.nextId % 3);
+		const record = { id: this.nextId, createdAt: this.now, versions: [{ updatedAt: this.now, visibleAt: this.now + delay }] };
+		this.records.push(record);
+		return record;
+	}
+
+	/** Row-level writes commit in order, so a version never becomes visible before the one it replaces. */
+	update(record: FakeRecord, delay = 0): void {
+		const last = record.versions[record.versions.length - 1];
+		record.versions.push({ updatedAt: this.now, visibleAt: Math.max(this.now + delay, last.visibleAt) });
+	}
+
+	visibleVersion(record: FakeRecord, at = this.now): Version | undefined {
+		let found: Version | undefined;
+		for (const version of record.versions) if (version.visibleAt <= at) found = version;
+		return found;
+	}
+
+	latest(record: FakeRecord): Version {
+		return record.versions[record.versions.length - 1];
+	}
+
+	wire(record: FakeRecord, version: Version): WireRecord {
+		return { id: record.id, created_at: formatHarvestTime(record.createdAt), updated_at: formatHarvestTime(version.updatedAt) };
+	}
+
+	/** What `GET /things?updated_since=…` returns right now (order does not matter to the poller). */
+	read(updatedSince?: string): WireRecord[] {
+		const since = updatedSince === undefined ? undefined : Date.parse(updatedSince) / 1000;
+		const out: WireRecord[] = [];
+		for (const record of this.records) {
+			const version = this.visibleVersion(record);
+			if (!version) continue;
+			if (since !== undefined && (this.inclusive ? version.updatedAt < since : version.updatedAt <= since)) continue;
+			out.push(this.wire(record, version));
+		}
+		return out.reverse();
+	}
+}
