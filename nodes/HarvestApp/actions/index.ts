@@ -2,9 +2,13 @@ import type { INodeProperties } from 'n8n-workflow';
 
 import type { HarvestResource } from '../helpers/interfaces';
 import * as client from './client';
+import * as company from './company';
+import * as contact from './contact';
 import * as customApiCall from './customApiCall';
 import * as project from './project';
+import * as task from './task';
 import * as timeEntry from './timeEntry';
+import * as user from './user';
 
 /**
  * Every resource of the node. Registering a resource takes, in this file only: its import, its entry here
@@ -12,12 +16,16 @@ import * as timeEntry from './timeEntry';
  */
 export const RESOURCES = {
 	client,
+	company,
+	contact,
 	customApiCall,
 	project,
+	task,
 	timeEntry,
+	user,
 } satisfies Record<string, HarvestResource>;
 
-/** Sorted by name, with Custom API Call last where n8n users look for it (n8n then adds no duplicate). */
+/** Sorted by name, as n8n's lint requires (Custom API Call included). */
 export const resourceProperty: INodeProperties = {
 	displayName: 'Resource',
 	name: 'resource',
@@ -25,9 +33,13 @@ export const resourceProperty: INodeProperties = {
 	noDataExpression: true,
 	options: [
 		{ name: 'Client', value: 'client', description: 'Companies you bill' },
-		{ name: 'Project', value: 'project', description: 'Work for a client, with budget and billing settings' },
-		{ name: 'Time Entry', value: 'timeEntry', description: 'Tracked time on a project task' },
+		{ name: 'Company', value: 'company', description: 'Settings of the Harvest account' },
+		{ name: 'Contact', value: 'contact', description: 'People at your clients' },
 		{ name: 'Custom API Call', value: 'customApiCall', description: 'Any Harvest API v2 request' },
+		{ name: 'Project', value: 'project', description: 'Work for a client, with budget and billing settings' },
+		{ name: 'Task', value: 'task', description: 'Kinds of work tracked on projects' },
+		{ name: 'Time Entry', value: 'timeEntry', description: 'Tracked time on a project task' },
+		{ name: 'User', value: 'user', description: 'People in the Harvest account' },
 	],
 	default: 'timeEntry',
 };

@@ -1,0 +1,25 @@
+import { defineResource } from '../../helpers/resource';
+import * as create from './create.operation';
+import * as deleteContact from './delete.operation';
+import * as get from './get.operation';
+import * as getAll from './getAll.operation';
+import * as update from './update.operation';
+
+export const { operations, description } = defineResource(
+	{
+		displayName: 'Operation',
+		name: 'operation',
+		type: 'options',
+		noDataExpression: true,
+		displayOptions: { show: { resource: ['contact'] } },
+		options: [
+			{ name: 'Create', value: 'create', action: 'Create a contact', description: 'Add a person to a client' },
+			{ name: 'Delete', value: 'delete', action: 'Delete a contact', description: 'Delete a contact for good' },
+			{ name: 'Get', value: 'get', action: 'Get a contact', description: 'Retrieve one contact' },
+			{ name: 'Get Many', value: 'getAll', action: 'Get many contacts', description: 'List contacts, filtered' },
+			{ name: 'Update', value: 'update', action: 'Update a contact', description: 'Change fields of a contact' },
+		],
+		default: 'get',
+	},
+	{ create, delete: deleteContact, get, getAll, update },
+);

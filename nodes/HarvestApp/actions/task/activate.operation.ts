@@ -1,0 +1,7 @@
+import { setActiveOperation } from '../../helpers/operations';
+
+export const { description, execute } = setActiveOperation(
+	{ resource: 'task', operation: 'activate' },
+	'PATCH /tasks/{taskId}',
+	true,
+);

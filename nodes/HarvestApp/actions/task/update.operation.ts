@@ -1,0 +1,3 @@
+import { updateOperation } from '../../helpers/operations';
+
+export const { description, execute } = updateOperation({ resource: 'task', operation: 'update' }, 'PATCH /tasks/{taskId}');

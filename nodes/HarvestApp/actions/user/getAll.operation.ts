@@ -1,0 +1,3 @@
+import { getManyOperation } from '../../helpers/operations';
+
+export const { description, execute } = getManyOperation({ resource: 'user', operation: 'getAll' }, 'GET /users');
