@@ -29,25 +29,42 @@ export interface RunResult {
 }
 
 /** Parameters for one item (or per item), with the connection defaults n8n would fill in. */
-export async function run(
+export function prepare(
 	parameters: IDataObject | ((itemIndex: number) => IDataObject),
 	options: RunOptions = {},
-): Promise<RunResult> {
+): TestExecuteContext {
 	resetBudgets();
 	const withDefaults = (i: number): IDataObject => ({
 		authentication: 'accessToken',
 		accountId: '',
 		...(typeof parameters === 'function' ? parameters(i) : parameters),
 	});
-	const ctx = createExecuteContext({
+	return createExecuteContext({
 		nodeType: node,
 		parameters: withDefaults,
 		items: options.items,
 		continueOnFail: options.continueOnFail,
 		credentials: options.credentials ?? nockCredentials,
 	});
+}
+
+export async function run(
+	parameters: IDataObject | ((itemIndex: number) => IDataObject),
+	options: RunOptions = {},
+): Promise<RunResult> {
+	const ctx = prepare(parameters, options);
 	const [items] = await node.execute.call(ctx);
 	return { items, ctx };
+}
+
+/** Runs parameters that must be refused: the error, and every request sent on the way (should be none). */
+export async function refusal(
+	parameters: IDataObject | ((itemIndex: number) => IDataObject),
+	options: RunOptions = {},
+): Promise<{ error: Error & IDataObject; sent: TestExecuteContext['sent'] }> {
+	const ctx = prepare(parameters, options);
+	const error = await failureOf(node.execute.call(ctx));
+	return { error, sent: ctx.sent };
 }
 
 /** The error a promise rejects with (fails the test if it resolves). */

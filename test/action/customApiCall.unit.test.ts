@@ -1,0 +1,81 @@
+import nock from 'nock';
+
+import { API, refusal, run } from './support';
+
+beforeAll(() => nock.disableNetConnect());
+afterEach(() => nock.cleanAll());
+afterAll(() => nock.enableNetConnect());
+
+const call = { resource: 'customApiCall', operation: 'request' };
+
+describe('custom API call', () => {
+	it('sends a GET below /v2 with query parameters and returns the body as one item', async () => {
+		nock(API).get('/v2/users/me').query({ a: '1' }).reply(200, { id: 7 });
+		const { items } = await run({ ...call, method: 'GET', path: '/users/me', queryParameters: { parameter: [{ name: 'a', value: '1' }] } });
+		expect(items).toEqual([{ json: { id: 7 }, pairedItem: { item: 0 } }]);
+	});
+
+	it('sends a JSON body with POST and PATCH', async () => {
+		let body: unknown;
+		nock(API)
+			.post('/v2/clients', (b) => ((body = b), true))
+			.reply(201, { id: 1 });
+		await run({ ...call, method: 'POST', path: 'clients', jsonBody: '{"name":"Acme"}' });
+		expect(body).toEqual({ name: 'Acme' });
+	});
+
+	it('accepts an absolute URL on the configured host', async () => {
+		nock(API).get('/v2/company').reply(200, { name: 'Co' });
+		const { items } = await run({ ...call, method: 'GET', path: `${API}/v2/company` });
+		expect(items[0].json).toEqual({ name: 'Co' });
+	});
+
+	it('follows every page of a catalogued list, one item per record', async () => {
+		nock(API)
+			.get('/v2/projects/5/user_assignments')
+			.query({ per_page: '2000' })
+			.reply(200, { user_assignments: [{ id: 1 }], links: { next: `${API}/v2/projects/5/user_assignments?page=2&per_page=2000` } })
+			.get('/v2/projects/5/user_assignments')
+			.query({ page: '2', per_page: '2000' })
+			.reply(200, { user_assignments: [{ id: 2 }], links: { next: null } });
+		const { items } = await run({ ...call, method: 'GET', path: '/projects/5/user_assignments', followPages: true });
+		expect(items.map((i) => i.json.id)).toEqual([1, 2]);
+	});
+
+	it('follows pages of an unknown list using the envelope’s only array', async () => {
+		nock(API)
+			.get('/v2/future_things')
+			.reply(200, { future_things: [{ id: 1 }], links: { next: `${API}/v2/future_things?cursor=abc` } })
+			.get('/v2/future_things')
+			.query(true)
+			.reply(200, { future_things: [{ id: 2 }], links: { next: null } });
+		const { items } = await run({ ...call, method: 'GET', path: '/future_things', followPages: true });
+		expect(items.map((i) => i.json.id)).toEqual([1, 2]);
+	});
+
+	it.each([
+		['https://evil.example.com/v2/users/me', /Requests may only go to the configured Harvest host/],
+		['http://api.harvestapp.com/v2/users/me', /configured Harvest host/],
+		['/users/../../admin', /contains "\." or "\.\." segments/],
+		['/users/%2e%2e/%2e%2e/x', /contains "\." or "\.\." segments/],
+		[`${API}/v1/users`, /Requests may only go below \/v2/],
+		['//evil.example.com/v2/x', /configured Harvest host/],
+	])('refuses %s before sending anything', async (path, message) => {
+		const { error, sent } = await refusal({ ...call, method: 'GET', path });
+		expect(error.message).toMatch(/^The parameter "Path" is refused: /);
+		expect(error.message).toMatch(message);
+		expect(sent).toHaveLength(0);
+	});
+
+	it('refuses unparsable JSON before sending anything', async () => {
+		const { error, sent } = await refusal({ ...call, method: 'PATCH', path: '/clients/1', jsonBody: '{"name": ' });
+		expect(error.message).toMatch(/^The parameter "JSON Body" is not valid JSON/);
+		expect(sent).toHaveLength(0);
+	});
+
+	it('never shows the token in an error', async () => {
+		nock(API).get('/v2/nope').reply(404, { message: 'Not found' });
+		const { error } = await refusal({ ...call, method: 'GET', path: '/nope' });
+		expect(JSON.stringify({ m: error.message, d: error.description })).not.toContain('pat-action-token');
+	});
+});
