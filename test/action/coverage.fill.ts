@@ -1,0 +1,78 @@
+/**
+ * Fills every visible parameter of an operation with a plausible value taken from its editor description,
+ * so the coverage test can run each operation with every documented field. Operations whose fields need
+ * particular values get them from OVERRIDES.
+ */
+import type { IDataObject, INodeProperties, INodePropertyCollection, INodePropertyOptions } from 'n8n-workflow';
+
+import { byId } from './support';
+
+export const SAMPLE_ID = 101;
+
+/** Per `resource.operation`: parameter values the generic filler would get wrong. */
+export const OVERRIDES: Record<string, IDataObject> = {};
+
+function sample(p: INodeProperties): unknown {
+	switch (p.type) {
+		case 'resourceLocator':
+			return byId(SAMPLE_ID);
+		case 'number':
+			return 1;
+		case 'boolean':
+			return true;
+		case 'dateTime':
+			return '2025-01-02T00:00:00';
+		case 'options':
+			return p.default !== '' ? p.default : (p.options as INodePropertyOptions[])[0]?.value;
+		case 'multiOptions':
+			return [(p.options as INodePropertyOptions[])[0]?.value];
+		case 'json':
+			return '{}';
+		case 'collection':
+			return fillAll((p.options ?? []) as INodeProperties[]);
+		case 'fixedCollection': {
+			const out: IDataObject = {};
+			for (const group of (p.options ?? []) as INodePropertyCollection[]) {
+				const row = fillAll(group.values);
+				out[group.name] = p.typeOptions?.multipleValues ? [row] : row;
+			}
+			return out;
+		}
+		case 'string': {
+			const hint = `${p.name} ${p.placeholder ?? ''}`;
+			if (/@/.test(hint)) return 'sample@example.com';
+			if (/\d(am|pm)\b/.test(hint)) return '8:00am';
+			if (/ids$/i.test(p.name)) return `${SAMPLE_ID}, ${SAMPLE_ID + 1}`;
+			if (/Id$/.test(p.name) || /_id$/.test(p.name)) return String(SAMPLE_ID);
+			return 'Sample';
+		}
+		default:
+			return undefined;
+	}
+}
+
+function fillAll(properties: INodeProperties[]): IDataObject {
+	const out: IDataObject = {};
+	for (const p of properties) {
+		const value = sample(p);
+		if (value !== undefined) out[p.name] = value as IDataObject[string];
+	}
+	return out;
+}
+
+/** Parameters for one run of `resource.operation`: every field shown for it, filled. */
+export function fillOperation(properties: INodeProperties[], resource: string, operation: string): IDataObject {
+	const visible = properties.filter(
+		(p) =>
+			p.displayOptions?.show?.resource?.includes(resource) &&
+			p.displayOptions?.show?.operation?.includes(operation) &&
+			p.type !== 'notice',
+	);
+	return {
+		...fillAll(visible),
+		resource,
+		operation,
+		returnAll: true,
+		...OVERRIDES[`${resource}.${operation}`],
+	};
+}
