@@ -38,7 +38,7 @@ export function fieldProperty(spec: BodyFieldSpec, options: FieldOptions = {}): 
 	if (!required) delete base.required;
 	switch (spec.type) {
 		case 'boolean':
-			return { ...base, type: 'boolean', default: false };
+			return { ...base, type: 'boolean', default: typeof text.default === 'boolean' ? text.default : false };
 		case 'number':
 			return { ...base, type: 'number', default: 0, typeOptions: { minValue: 0, numberPrecision: 2 } };
 		case 'integer':
@@ -50,8 +50,11 @@ export function fieldProperty(spec: BodyFieldSpec, options: FieldOptions = {}): 
 			return { ...base, type: 'string', default: '', typeOptions: { rows: 3 } };
 		case 'email':
 			return { ...base, type: 'string', placeholder: base.placeholder ?? 'e.g. nathan@example.com', default: '' };
-		case 'options':
-			return { ...base, type: 'options', options: optionList(spec), default: optionList(spec)[0]?.value ?? '' };
+		case 'options': {
+			const options = optionList(spec);
+			const preferred = options.find((o) => o.value === text.default) ?? options[0];
+			return { ...base, type: 'options', options, default: preferred?.value ?? '' };
+		}
 		case 'multiOptions':
 			return { ...base, type: 'multiOptions', options: optionList(spec), default: [] };
 		case 'object':

@@ -10,6 +10,8 @@ export interface FieldText {
 	hint?: string;
 	/** Labels for option values that read badly as-is. */
 	optionNames?: Record<string, string>;
+	/** Editor default where the type's own (false, first option) would mislead. */
+	default?: boolean | string;
 }
 
 export const FIELD_TEXT: Record<string, FieldText> = {
@@ -32,6 +34,7 @@ export const FIELD_TEXT: Record<string, FieldText> = {
 	bill_by: {
 		displayName: 'Bill By',
 		description: 'How the project is invoiced',
+		default: 'Project',
 		optionNames: { none: 'No Billing', People: 'Person Hourly Rate', Project: 'Project Hourly Rate', Tasks: 'Task Hourly Rate' },
 	},
 	body: { displayName: 'Body', description: 'Text of the message' },
@@ -92,7 +95,7 @@ export const FIELD_TEXT: Record<string, FieldText> = {
 		description: 'Whether to add a link to the online invoice (deprecated by Harvest)',
 	},
 	is_active: { displayName: 'Active', description: 'Whether it is active (false means archived)' },
-	is_billable: { displayName: 'Billable', description: 'Whether the project is billable' },
+	is_billable: { displayName: 'Billable', description: 'Whether the project is billable', default: true },
 	is_billed: { displayName: 'Billed', description: 'Whether to return only billed (true) or only unbilled (false) records' },
 	is_contractor: { displayName: 'Contractor', description: 'Whether the user is a contractor' },
 	is_default: { displayName: 'Default Task', description: 'Whether the task is added to new projects automatically' },

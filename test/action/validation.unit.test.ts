@@ -1,0 +1,65 @@
+import type { IExecuteFunctions } from 'n8n-workflow';
+
+import { checkReportRange, toDate, toDateTime, toId, toJsonObject, toNumber, toTime } from '../../nodes/HarvestApp/helpers/validation';
+
+const ctx = { getNode: () => ({ name: 'Harvest App' }), getTimezone: () => 'Europe/Berlin' } as unknown as IExecuteFunctions;
+const check = (label = 'Field', itemIndex = 3) => ({ ctx, itemIndex, label });
+const message = (fn: () => unknown) => {
+	try {
+		fn();
+	} catch (error) {
+		return (error as Error).message;
+	}
+	return 'no error';
+};
+
+describe('validation readers', () => {
+	it('accepts real dates, with or without the picker’s time, and refuses impossible ones', () => {
+		expect(toDate(check(), '2024-02-29')).toBe('2024-02-29');
+		expect(toDate(check(), '2025-03-04T00:00:00')).toBe('2025-03-04');
+		expect(message(() => toDate(check('Date'), '2025-02-29'))).toBe(
+			'The parameter "Date" must be a real date (YYYY-MM-DD), not "2025-02-29" [item 3]',
+		);
+		expect(message(() => toDate(check(), '04/03/2025'))).toMatch(/must be a real date/);
+	});
+
+	it('reads a date-time without zone in the workflow time zone', () => {
+		expect(toDateTime(check(), '2025-06-01T12:00:00')).toBe('2025-06-01T10:00:00Z');
+		expect(toDateTime(check(), '2025-06-01T12:00:00Z')).toBe('2025-06-01T12:00:00Z');
+	});
+
+	it('takes ids as positive whole numbers only', () => {
+		expect(toId(check(), ' 42 ')).toBe(42);
+		expect(toId(check(), { __rl: true, mode: 'list', value: '7' })).toBe(7);
+		for (const bad of ['-1', '0', '1.5', 'abc', '', '99999999999999999999']) {
+			expect(message(() => toId(check('Client'), bad))).toMatch(/^The parameter "Client" (must be a positive whole number|is required)/);
+		}
+	});
+
+	it('refuses negative and non-numeric numbers', () => {
+		expect(toNumber(check(), '1.25')).toBe(1.25);
+		expect(message(() => toNumber(check('Hours'), -0.5))).toBe('The parameter "Hours" cannot be negative (-0.5) [item 3]');
+		expect(message(() => toNumber(check('Units'), 1.5, { integer: true }))).toMatch(/whole number/);
+	});
+
+	it('accepts Harvest’s time formats', () => {
+		for (const ok of ['8:00am', '12:59 PM', '0:00', '23:59']) expect(toTime(check(), ok)).toBe(ok);
+		for (const bad of ['13:00pm', '24:00', '8am', '8:60']) expect(message(() => toTime(check(), bad))).toMatch(/must be a time/);
+	});
+
+	it('names the parameter when JSON does not parse', () => {
+		expect(toJsonObject(check('JSON Body'), '{"a":1}')).toEqual({ a: 1 });
+		expect(message(() => toJsonObject(check('JSON Body'), '{a:1}'))).toMatch(/^The parameter "JSON Body" is not valid JSON/);
+		expect(message(() => toJsonObject(check('JSON Body'), '[1]'))).toMatch(/must be a JSON object/);
+	});
+
+	it('limits report ranges to 365 days, start first', () => {
+		expect(() => checkReportRange(ctx, 0, '2025-01-01', '2026-01-01')).not.toThrow();
+		expect(message(() => checkReportRange(ctx, 1, '2024-01-01', '2025-01-01'))).toBe(
+			'The parameter "To" makes the range 366 days; Harvest reports cover at most 365 [item 1]',
+		);
+		expect(message(() => checkReportRange(ctx, 0, '2025-02-01', '2025-01-01'))).toBe(
+			'The parameter "To" (2025-01-01) is before the start date (2025-02-01) [item 0]',
+		);
+	});
+});
