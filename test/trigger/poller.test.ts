@@ -33,6 +33,9 @@ describe('poller time helpers', () => {
 		expect(parseStartDate('2024-05-01T12:00:00')).toBe(T0);
 		expect(parseStartDate('2024-05-01 12:00:00')).toBe(T0);
 		expect(parseStartDate('not a date')).toBeUndefined();
+		expect(parseStartDate('2024-05-01T14:00:00', 'Europe/Berlin')).toBe(T0);
+		expect(parseStartDate('2024-05-01T12:00:00Z', 'Europe/Berlin')).toBe(T0);
+		expect(parseStartDate(new Date(T0 * 1000))).toBe(T0);
 		expect(formatHarvestTime(T0)).toBe('2024-05-01T12:00:00Z');
 	});
 });

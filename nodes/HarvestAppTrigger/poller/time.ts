@@ -1,3 +1,5 @@
+import { DateTime } from 'luxon';
+
 /**
  * Harvest writes times as `2017-12-31T14:59:22Z` (whole seconds, UTC) and the HTTP `Date` header as
  * `Sun, 31 Dec 2017 14:59:22 GMT`. The poller works in whole epoch seconds of the server's clock; the host
@@ -20,14 +22,15 @@ export function parseHttpDate(value: unknown): number | undefined {
 	return Number.isNaN(ms) ? undefined : Math.floor(ms / 1000);
 }
 
-/** A user-supplied start date (date or date-time, with or without zone; no zone means UTC). */
-export function parseStartDate(value: unknown): number | undefined {
+/**
+ * A start date from the node's date-time picker. Like n8n's own date parameters, a value without a zone is read
+ * in the workflow's time zone; an explicit offset or `Z` wins.
+ */
+export function parseStartDate(value: unknown, zone = 'UTC'): number | undefined {
+	if (value instanceof Date) return Number.isNaN(value.getTime()) ? undefined : Math.floor(value.getTime() / 1000);
 	if (typeof value !== 'string' || value.trim() === '') return undefined;
-	let text = value.trim().replace(' ', 'T');
-	if (/^\d{4}-\d{2}-\d{2}$/.test(text)) text += 'T00:00:00Z';
-	else if (!/(Z|[+-]\d{2}:?\d{2})$/i.test(text)) text += 'Z';
-	const ms = Date.parse(text);
-	return Number.isNaN(ms) ? undefined : Math.floor(ms / 1000);
+	const parsed = DateTime.fromISO(value.trim().replace(' ', 'T'), { zone });
+	return parsed.isValid ? Math.floor(parsed.toSeconds()) : undefined;
 }
 
 /** `YYYY-MM-DDTHH:MM:SSZ`, the form Harvest accepts for `updated_since`. */

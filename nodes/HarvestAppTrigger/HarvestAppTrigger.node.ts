@@ -1,0 +1,32 @@
+import type { INodeExecutionData, INodeType, INodeTypeDescription, IPollFunctions } from 'n8n-workflow';
+import { NodeConnectionTypes } from 'n8n-workflow';
+
+import { harvestCredentials } from '../shared/descriptions/connection';
+import { getAccounts } from '../shared/methods/accounts';
+import { listSearch } from '../HarvestApp/methods/listSearch';
+import { triggerProperties } from './description';
+import { pollHarvest } from './poll';
+
+export class HarvestAppTrigger implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'Harvest App Trigger',
+		name: 'harvestAppTrigger',
+		icon: { light: 'file:../../icons/harvestApp.svg', dark: 'file:../../icons/harvestApp.dark.svg' },
+		group: ['trigger'],
+		version: 1,
+		subtitle: '={{($parameter["event"] === "new" ? "New " : "New or updated ") + $parameter["resource"]}}',
+		description: 'Starts the workflow when Harvest records are created or updated',
+		defaults: { name: 'Harvest App Trigger' },
+		polling: true,
+		inputs: [],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: harvestCredentials,
+		properties: triggerProperties,
+	};
+
+	methods = { listSearch, loadOptions: { getAccounts } };
+
+	async poll(this: IPollFunctions): Promise<INodeExecutionData[][] | null> {
+		return await pollHarvest.call(this);
+	}
+}
