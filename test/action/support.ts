@@ -6,7 +6,8 @@ import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
 
 import { HarvestApp } from '../../nodes/HarvestApp/HarvestApp.node';
 import { resetBudgets } from '../../nodes/shared/transport/governor';
-import { createExecuteContext, type CredentialData, type TestExecuteContext } from '../helpers/context';
+import { createExecuteContext, sandboxCredentials, type CredentialData, type TestExecuteContext } from '../helpers/context';
+import { startSandbox, type Sandbox, type SandboxOptions } from '../sandbox';
 
 export const API = 'https://api.harvestapp.com';
 export const TOKEN = 'pat-action-token-0123456789abcdef';
@@ -81,3 +82,14 @@ export async function failureOf(promise: Promise<unknown>): Promise<Error & IDat
 export const byId = (value: string | number) => ({ __rl: true, mode: 'id', value: String(value) });
 export const byUrl = (value: string) => ({ __rl: true, mode: 'url', value });
 export const fromList = (value: string | number) => ({ __rl: true, mode: 'list', value: String(value) });
+
+/** A sandbox for action tests (rate limits off: the transport tests cover pacing) and credentials for it. */
+export async function actionSandbox(options: SandboxOptions = {}): Promise<{ sandbox: Sandbox; credentials: CredentialData }> {
+	const sandbox = await startSandbox({ records: 200, rateLimits: false, ...options });
+	return { sandbox, credentials: sandboxCredentials(sandbox) };
+}
+
+/** Requests the sandbox received since the log was last cleared, as "METHOD /path". */
+export function received(sandbox: Sandbox): string[] {
+	return sandbox.log.entries().map((e) => `${e.method} ${e.path}`);
+}
