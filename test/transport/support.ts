@@ -72,6 +72,7 @@ export function useTransportFixture(): () => VirtualClock {
 	});
 	afterEach(() => {
 		restoreClock();
+		nock.abortPendingRequests();
 		nock.cleanAll();
 	});
 	afterAll(() => {
