@@ -125,6 +125,8 @@ export class Table<T extends Row> {
 	/** Applies `mutate` to a stored row, keeping the sorted view in order. */
 	update(row: T, mutate: (row: T) => void): T {
 		const before = this.view ? this.spec.key(row) : null;
+		// Locate the row while the view is still consistent with its current key.
+		const index = before ? this.indexOf(row, before) : -1;
 		try {
 			mutate(row);
 		} finally {
@@ -132,7 +134,7 @@ export class Table<T extends Row> {
 			if (this.view && before) {
 				const after = this.spec.key(row);
 				if (compareKeys(before, after, this.spec.dirs) !== 0) {
-					this.view.splice(this.indexOfKey(before), 1);
+					this.view.splice(index, 1);
 					this.view.splice(this.position(after), 0, row);
 				}
 			}
@@ -144,7 +146,7 @@ export class Table<T extends Row> {
 	delete(id: number): T | undefined {
 		const row = this.rows.get(id);
 		if (!row) return undefined;
-		if (this.view) this.view.splice(this.indexOfKey(this.spec.key(row)), 1);
+		if (this.view) this.view.splice(this.indexOf(row, this.spec.key(row)), 1);
 		this.rows.delete(id);
 		this.touched();
 		return row;
@@ -166,9 +168,9 @@ export class Table<T extends Row> {
 		return firstAfter(this.view as T[], key, this.spec);
 	}
 
-	private indexOfKey(key: SortKey): number {
+	private indexOf(row: T, key: SortKey): number {
 		const idx = this.position(key) - 1;
-		if (idx < 0) throw new Error(`${this.name}: sorted view out of sync`);
+		if (idx < 0 || (this.view as T[])[idx] !== row) throw new Error(`${this.name}: sorted view out of sync`);
 		return idx;
 	}
 }
