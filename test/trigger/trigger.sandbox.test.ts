@@ -1,0 +1,335 @@
+/**
+ * The Harvest App Trigger node against the sandbox: first activation, idle cost, events and labels, limit
+ * carry-over, start options, filters, manual runs, state resets and server-clock use.
+ */
+import type { IDataObject } from 'n8n-workflow';
+
+import { parseHarvestTime } from '../../nodes/HarvestAppTrigger/poller/time';
+import { startSandbox, type Sandbox } from '../sandbox';
+import { ids, pollOnce, stateOf } from './support';
+
+const OFFSET = 300;
+let sandbox: Sandbox;
+let offset = OFFSET;
+
+beforeAll(async () => {
+	// The server runs five minutes ahead of this host; nothing may depend on the host clock.
+	sandbox = await startSandbox({ records: 150, rateLimits: false, clockOffsetSeconds: OFFSET });
+});
+afterAll(async () => await sandbox.close());
+// Each test starts a few server seconds after the last one's writes, as separate activations would.
+beforeEach(() => sandbox.setClockOffset((offset += 5)));
+
+const account = () => sandbox.store.account();
+const serverSec = () => Math.floor(sandbox.now().getTime() / 1000);
+const createEntry = (fields: IDataObject = {}) => sandbox.mutate({ resource: 'time_entries', action: 'create', fields }) as IDataObject;
+
+async function activate(parameters: IDataObject) {
+	const staticData: IDataObject = {};
+	const first = await pollOnce(sandbox, parameters, staticData);
+	expect(first.items).toBeNull();
+	return { staticData, first };
+}
+
+describe('first activation', () => {
+	it('remembers the server time with one small request and reports nothing', async () => {
+		const { staticData, first } = await activate({ resource: 'timeEntry', event: 'newOrUpdated', limit: 50 });
+		expect(first.requests).toEqual([{ path: '/v2/time_entries', query: { per_page: '1' } }]);
+		const cursor = parseHarvestTime(stateOf(staticData)?.cursor) as number;
+		// The watermark is on the server's clock (5 minutes ahead), not the host's.
+		expect(Math.abs(cursor - serverSec())).toBeLessThanOrEqual(2);
+		expect(cursor - Math.floor(Date.now() / 1000)).toBeGreaterThan(OFFSET - 2);
+		expect(stateOf(staticData)).toMatchObject({ floor: stateOf(staticData)?.cursor, seen: [] });
+	});
+
+	it('does not flood history: the next idle poll returns nothing with exactly one request', async () => {
+		const { staticData } = await activate({ resource: 'timeEntry', event: 'newOrUpdated', limit: 50 });
+		const idle = await pollOnce(sandbox, { resource: 'timeEntry', event: 'newOrUpdated', limit: 50 }, staticData);
+		expect(idle.items).toBeNull();
+		expect(idle.requests).toHaveLength(1);
+		expect(idle.requests[0].query).toEqual({ updated_since: expect.any(String), per_page: '2000' });
+	});
+});
+
+describe('events', () => {
+	it('reports creations and updates after activation, each labelled, oldest first', async () => {
+		const params = { resource: 'timeEntry', event: 'newOrUpdated', limit: 50 };
+		const { staticData } = await activate(params);
+		const old = account().timeEntries.all().find((entry) => !entry.is_running && !entry.is_locked)!;
+		const a = createEntry();
+		const b = createEntry();
+		sandbox.mutate({ resource: 'time_entries', action: 'update', id: old.id, fields: { notes: 'edited after activation' } });
+		sandbox.mutate({ resource: 'time_entries', action: 'update', id: Number(a.id), fields: { notes: 'edited twice' } });
+
+		const { items } = await pollOnce(sandbox, params, staticData);
+		expect(items?.map((item) => [item.json.id, item.json.event])).toEqual(
+			expect.arrayContaining([
+				[a.id, 'created'],
+				[b.id, 'created'],
+				[old.id, 'updated'],
+			]),
+		);
+		expect(items).toHaveLength(3);
+		// The record is whole: the Harvest fields plus `event`.
+		const edited = items!.find((item) => item.json.id === a.id)!.json;
+		expect(edited).toMatchObject({ notes: 'edited twice', project: expect.any(Object), task: expect.any(Object) });
+		expect(Object.keys(edited)).toEqual([...Object.keys(a), 'event']);
+
+		expect((await pollOnce(sandbox, params, staticData)).items).toBeNull();
+	});
+
+	it('with "New", reports each created record once and ignores updates', async () => {
+		const params = { resource: 'timeEntry', event: 'new', limit: 50 };
+		const { staticData } = await activate(params);
+		const old = account().timeEntries.all().find((entry) => !entry.is_locked)!;
+		const a = createEntry();
+		sandbox.mutate({ resource: 'time_entries', action: 'update', id: old.id, fields: { notes: 'ignored by New' } });
+		expect((await pollOnce(sandbox, params, staticData)).items?.map((i) => [i.json.id, i.json.event])).toEqual([[a.id, 'created']]);
+		sandbox.mutate({ resource: 'time_entries', action: 'update', id: Number(a.id), fields: { notes: 'still not new' } });
+		expect((await pollOnce(sandbox, params, staticData)).items).toBeNull();
+	});
+});
+
+describe('limit', () => {
+	it('carries the rest over, oldest first, without skipping or repeating inside one second', async () => {
+		const params = { resource: 'task', event: 'new', limit: 3 };
+		const { staticData } = await activate(params);
+		const created = Array.from({ length: 7 }, () => Number(sandbox.mutate({ resource: 'tasks', action: 'create' }).id));
+		const got: number[] = [];
+		const sizes: number[] = [];
+		for (let i = 0; i < 4; i++) {
+			const { items } = await pollOnce(sandbox, params, staticData);
+			sizes.push(items?.length ?? 0);
+			got.push(...ids(items));
+		}
+		expect(sizes).toEqual([3, 3, 1, 0]);
+		expect(got).toEqual(created);
+	});
+});
+
+describe('start options', () => {
+	it('"Start From" reports what changed since that date on the first poll', async () => {
+		const since = serverSec() - 3 * 86400;
+		const old = account().projects.all().find((p) => p.created_at < since)!;
+		sandbox.mutate({ resource: 'projects', action: 'update', id: old.id, fields: { notes: 'changed after the start date' } });
+		sandbox.mutate({ resource: 'projects', action: 'create' });
+		const startFrom = new Date(since * 1000).toISOString().slice(0, 19);
+		const staticData: IDataObject = {};
+		const params = { resource: 'project', event: 'newOrUpdated', limit: 5000, options: { startFrom } };
+		const { items } = await pollOnce(sandbox, params, staticData);
+		const expected = account()
+			.projects.all()
+			.filter((p) => p.updated_at >= since)
+			.map((p) => [p.id, p.created_at >= since ? 'created' : 'updated']);
+		expect(expected).toEqual(expect.arrayContaining([[old.id, 'updated']]));
+		expect((items ?? []).map((i) => [i.json.id, i.json.event]).sort()).toEqual(expected.sort());
+	});
+
+	it('"Include Existing" returns every record over several polls, oldest first, each once', async () => {
+		const params = { resource: 'client', event: 'new', limit: 7, options: { includeExisting: true } };
+		const staticData: IDataObject = {};
+		const got: number[] = [];
+		for (let i = 0; i < 50; i++) {
+			const { items } = await pollOnce(sandbox, params, staticData);
+			if (!items) break;
+			got.push(...ids(items));
+		}
+		const clients = account()
+			.clients.all()
+			.sort((x, y) => x.created_at - y.created_at || x.id - y.id)
+			.map((c) => c.id);
+		expect(got).toEqual(clients);
+	});
+});
+
+describe('filters', () => {
+	it('send Harvest filters in the query and report only matching time entries', async () => {
+		const assignment = account().userAssignments.all().find((ua) => ua.is_active && account().projects.get(ua.project_id)?.is_active)!;
+		const params = {
+			resource: 'timeEntry',
+			event: 'new',
+			limit: 50,
+			filters: { projectId: { mode: 'list', value: String(assignment.project_id) }, excludeRunningTimers: true, billed: 'unbilled' },
+		};
+		const { staticData } = await activate(params);
+		const match = createEntry({ project_id: assignment.project_id, user_id: assignment.user_id });
+		createEntry({ project_id: assignment.project_id, user_id: assignment.user_id, hours: null });
+		const other = account().userAssignments.all().find((ua) => ua.project_id !== assignment.project_id && ua.is_active && account().projects.get(ua.project_id)?.is_active);
+		if (other) createEntry({ project_id: other.project_id, user_id: other.user_id });
+		const { items, requests } = await pollOnce(sandbox, params, staticData);
+		expect(ids(items)).toEqual([match.id]);
+		expect(requests[0].query).toMatchObject({ project_id: String(assignment.project_id), is_running: 'false', is_billed: 'false' });
+	});
+
+	it('check the project of assignments on each record, since Harvest has no such filter', async () => {
+		const project = account().projects.all().find((p) => p.is_active)!;
+		const otherProject = account().projects.all().find((p) => p.is_active && p.id !== project.id)!;
+		const params = { resource: 'taskAssignment', event: 'new', limit: 50, filters: { projectId: { mode: 'id', value: String(project.id) } } };
+		const { staticData } = await activate(params);
+		const mine = sandbox.mutate({ resource: 'task_assignments', action: 'create', fields: { project_id: project.id } });
+		sandbox.mutate({ resource: 'task_assignments', action: 'create', fields: { project_id: otherProject.id } });
+		const { items, requests } = await pollOnce(sandbox, params, staticData);
+		expect(ids(items)).toEqual([mine.id]);
+		expect(requests[0].query).not.toHaveProperty('project_id');
+	});
+
+	it('refuse a bad id before any request', async () => {
+		const params = { resource: 'timeEntry', event: 'new', limit: 50, filters: { clientId: { mode: 'id', value: 'abc' } } };
+		const before = sandbox.log.entries().length;
+		await expect(pollOnce(sandbox, params, {})).rejects.toThrow('The filter "Client" needs a Harvest ID');
+		expect(sandbox.log.entries().length).toBe(before);
+	});
+});
+
+describe('state', () => {
+	it('starts afresh when the filters change, instead of mixing two streams', async () => {
+		const params = { resource: 'client', event: 'new', limit: 50 };
+		const { staticData } = await activate(params);
+		sandbox.mutate({ resource: 'clients', action: 'create' });
+		const changed = await pollOnce(sandbox, { ...params, filters: { activeOnly: true } }, staticData);
+		expect(changed.items).toBeNull();
+		expect(changed.requests).toEqual([{ path: '/v2/clients', query: { is_active: 'true', per_page: '1' } }]);
+		expect(stateOf(staticData)?.fingerprint).toContain('is_active');
+	});
+
+	it('keeps nothing in memory: a copy of the static data continues the same stream', async () => {
+		const params = { resource: 'expenseCategory', event: 'newOrUpdated', limit: 50 };
+		const { staticData } = await activate(params);
+		const created = sandbox.mutate({ resource: 'expense_categories', action: 'create' });
+		const copy = JSON.parse(JSON.stringify(staticData)) as IDataObject;
+		const one = await pollOnce(sandbox, params, staticData);
+		const other = await pollOnce(sandbox, params, copy);
+		expect(ids(one.items)).toEqual([created.id]);
+		expect(ids(other.items)).toEqual([created.id]);
+		expect(copy).toEqual(staticData);
+	});
+});
+
+describe('pages that shift while they are read', () => {
+	it('keep the watermark, and the next poll returns the record the shift hid', async () => {
+		// A project of its own, so the list holds exactly the entries of this test.
+		const project = sandbox.mutate({ resource: 'projects', action: 'create' });
+		const projectId = Number(project.id);
+		let assignment = account().userAssignments.all().find((ua) => ua.project_id === projectId);
+		if (!assignment) {
+			const user = account().users.all().find((u) => u.is_active)!;
+			sandbox.mutate({ resource: 'user_assignments', action: 'create', fields: { project_id: projectId, user_id: user.id } });
+			assignment = account().userAssignments.all().find((ua) => ua.project_id === projectId)!;
+		}
+		const user = { id: assignment.user_id };
+		if (!account().taskAssignments.some((ta) => ta.project_id === projectId)) {
+			sandbox.mutate({ resource: 'task_assignments', action: 'create', fields: { project_id: projectId } });
+		}
+		const params = { resource: 'timeEntry', event: 'newOrUpdated', limit: 50, filters: { projectId: { mode: 'id', value: String(project.id) } } };
+		const { staticData } = await activate(params);
+		const created = Array.from({ length: 12 }, () => Number(createEntry({ project_id: project.id, user_id: user.id }).id));
+		const cursorBefore = stateOf(staticData)?.cursor;
+		let pageCount = 0;
+		let deleted = 0;
+		const first = await pollOnce(sandbox, params, staticData, {
+			wrap: async (send, options) => {
+				// Pages of 5 instead of 2000, and between pages a record of page 1 is deleted: every later record moves
+				// up one place, so the first record of page 2 slides onto page 1, which has been read already.
+				const qs = options.qs as IDataObject | undefined;
+				if (qs?.per_page === 2000) qs.per_page = 5;
+				const response = await send();
+				if (++pageCount === 1) {
+					const raw = (response as IDataObject).body;
+					const body = (typeof raw === 'string' || Buffer.isBuffer(raw) ? JSON.parse(raw.toString()) : raw) as IDataObject;
+					const firstPage = body.time_entries as IDataObject[];
+					deleted = Number(firstPage[0].id);
+					sandbox.mutate({ resource: 'time_entries', action: 'delete', id: deleted });
+				}
+				return response;
+			},
+		});
+		expect(first.requests.length).toBeGreaterThan(2);
+		expect(stateOf(staticData)?.cursor).toBe(cursorBefore);
+		const second = await pollOnce(sandbox, params, staticData);
+		const pairs = [...(first.items ?? []), ...(second.items ?? [])].map((i) => `${i.json.id}@${i.json.updated_at}`);
+		expect(new Set(pairs).size).toBe(pairs.length);
+		expect(new Set([...ids(first.items), ...ids(second.items)])).toEqual(new Set(created));
+		// The first poll read the deleted record (page 1) but missed the one that slid; the second poll found it.
+		expect(ids(first.items)).toContain(deleted);
+		expect(ids(first.items)).toHaveLength(11);
+		expect(ids(second.items)).toHaveLength(1);
+	});
+});
+
+describe('manual runs ("Fetch Test Event")', () => {
+	it('return the most recent matching record and leave the state alone', async () => {
+		const params = { resource: 'timeEntry', event: 'newOrUpdated', limit: 50 };
+		const { staticData } = await activate(params);
+		const before = JSON.parse(JSON.stringify(staticData)) as IDataObject;
+		const latest = createEntry();
+		const { items, requests, ctx } = await pollOnce(sandbox, params, staticData, { mode: 'manual' });
+		expect(ids(items)).toEqual([latest.id]);
+		expect(items?.[0].json.event).toBe('created');
+		expect(requests.length).toBeLessThanOrEqual(2);
+		expect(ctx.staticData).toEqual(before);
+		// The real stream still reports it.
+		expect(ids((await pollOnce(sandbox, params, staticData)).items)).toEqual([latest.id]);
+	});
+
+	it('work before activation and never create state', async () => {
+		const staticData: IDataObject = {};
+		const { items, ctx } = await pollOnce(sandbox, { resource: 'client', event: 'new', limit: 50 }, staticData, { mode: 'manual' });
+		expect(items).toHaveLength(1);
+		expect(ctx.staticData).toEqual({});
+	});
+
+	it('say clearly when nothing matches', async () => {
+		const client = sandbox.mutate({ resource: 'clients', action: 'create' });
+		const params = { resource: 'invoice', event: 'new', limit: 50, filters: { clientId: { mode: 'id', value: String(client.id) } } };
+		await expect(pollOnce(sandbox, params, {}, { mode: 'manual' })).rejects.toThrow('No invoices found with the current filters');
+	});
+});
+
+describe('a server clock behind the host', () => {
+	let behind: Sandbox;
+	beforeAll(async () => {
+		behind = await startSandbox({ records: 50, rateLimits: false, clockOffsetSeconds: -OFFSET });
+	});
+	afterAll(async () => await behind.close());
+
+	it('still reports every change made after activation', async () => {
+		const params = { resource: 'contact', event: 'newOrUpdated', limit: 50 };
+		const staticData: IDataObject = {};
+		expect((await pollOnce(behind, params, staticData)).items).toBeNull();
+		const cursor = parseHarvestTime(stateOf(staticData)?.cursor) as number;
+		expect(Math.floor(Date.now() / 1000) - cursor).toBeGreaterThan(OFFSET - 2);
+		const contact = behind.mutate({ resource: 'contacts', action: 'create' });
+		behind.mutate({ resource: 'contacts', action: 'update', id: Number(contact.id), fields: { title: 'Lead' } });
+		const { items } = await pollOnce(behind, params, staticData);
+		expect(items?.map((i) => [i.json.id, i.json.title, i.json.event])).toEqual([[contact.id, 'Lead', 'created']]);
+	});
+});
+
+describe('request cost', () => {
+	it('is exactly one request per idle poll for every watched resource', async () => {
+		const { WATCHED_RESOURCES } = await import('../../nodes/HarvestAppTrigger/resources');
+		for (const resource of WATCHED_RESOURCES) {
+			const params = { resource: resource.value, event: 'newOrUpdated', limit: 50 };
+			const { staticData } = await activate(params);
+			const idle = await pollOnce(sandbox, params, staticData);
+			expect({ resource: resource.value, items: idle.items, requests: idle.requests.length }).toEqual({
+				resource: resource.value,
+				items: null,
+				requests: 1,
+			});
+		}
+	});
+
+	it('is ceil(k / 2000) requests when k records changed', async () => {
+		const params = { resource: 'task', event: 'new', limit: 5000 };
+		const { staticData } = await activate(params);
+		const since = parseHarvestTime(stateOf(staticData)?.cursor) as number;
+		const ops = Array.from({ length: 2100 }, () => ({ resource: 'tasks' as const, action: 'create' as const }));
+		sandbox.mutateBatch(ops);
+		const inWindow = account().tasks.all().filter((t) => t.updated_at >= since - 61).length;
+		const { items, requests } = await pollOnce(sandbox, params, staticData);
+		expect(items).toHaveLength(2100);
+		expect(requests).toHaveLength(Math.ceil(inWindow / 2000));
+		expect(requests).toHaveLength(2);
+	});
+});
