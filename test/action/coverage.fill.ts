@@ -23,7 +23,10 @@ function sample(p: INodeProperties): unknown {
 		case 'dateTime':
 			return '2025-01-02T00:00:00';
 		case 'options':
-			return p.default !== '' ? p.default : (p.options as INodePropertyOptions[])[0]?.value;
+			if (p.default !== '') return p.default;
+			// Options loaded from Harvest have no values in the description; theirs are ids.
+			if (p.typeOptions?.loadOptionsMethod) return String(SAMPLE_ID);
+			return (p.options as INodePropertyOptions[])[0]?.value;
 		case 'multiOptions':
 			return [(p.options as INodePropertyOptions[])[0]?.value];
 		case 'json':

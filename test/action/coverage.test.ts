@@ -137,6 +137,9 @@ function sampleRecord(): IDataObject {
 }
 
 /** Runs every operation of the node (custom API call aside, since it can send anything). */
+/** Operations that failed with their filled parameters (fix the operation or add an OVERRIDES entry). */
+const failures: string[] = [];
+
 async function record(): Promise<Sent[]> {
 	const sent: Sent[] = [];
 	let current = '';
@@ -165,7 +168,12 @@ async function record(): Promise<Sent[]> {
 			const ctx = prepare(parameters, {
 				items: [{ json: {}, binary: { data: { data: Buffer.from('receipt').toString('base64'), mimeType: 'image/png', fileName: 'r.png' } } }],
 			});
-			await node.execute.call(ctx);
+			try {
+				await node.execute.call(ctx);
+			} catch (error) {
+				// Recorded and reported by its own test, so one operation cannot hide the others' coverage.
+				failures.push(`${current}: ${(error as Error).message}`);
+			}
 		}
 	}
 	return sent;
@@ -212,6 +220,10 @@ describe('coverage of Harvest API v2', () => {
 	afterAll(() => {
 		nock.cleanAll();
 		nock.enableNetConnect();
+	});
+
+	it('runs every operation with every field filled', () => {
+		expect(failures).toEqual([]);
 	});
 
 	it('reads all 113 documented method + path pairs', () => {

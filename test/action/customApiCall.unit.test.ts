@@ -45,6 +45,7 @@ describe('custom API call', () => {
 	it('follows pages of an unknown list using the envelope’s only array', async () => {
 		nock(API)
 			.get('/v2/future_things')
+			.query({ per_page: '2000' })
 			.reply(200, { future_things: [{ id: 1 }], links: { next: `${API}/v2/future_things?cursor=abc` } })
 			.get('/v2/future_things')
 			.query(true)

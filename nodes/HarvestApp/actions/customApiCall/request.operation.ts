@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 import { ENDPOINTS } from '../../../shared/catalogue';
-import { harvestPages, harvestRequestFull } from '../../../shared/transport';
+import { harvestPages, harvestRequestFull, MAX_PER_PAGE } from '../../../shared/transport';
 import { apiBaseUrl, credentialTypeFor, isProblem, resolveApiUrl } from '../../../shared/transport/connection';
 
 import { invalid, toJsonObject } from '../../helpers/validation';
@@ -59,7 +59,8 @@ const properties: INodeProperties[] = [
 		name: 'followPages',
 		type: 'boolean',
 		default: false,
-		description: 'Whether to read every page of a list by following Harvest’s links.next, returning one item per record',
+		description:
+			'Whether to read every page of a list by following Harvest’s links.next (2000 records per request), returning one item per record',
 		displayOptions: { show: { method: ['GET'] } },
 	},
 ];
@@ -108,6 +109,8 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 			? toJsonObject({ ctx: this, itemIndex, label: 'JSON Body' }, this.getNodeParameter('jsonBody', itemIndex, '{}'))
 			: undefined;
 	const followPages = method === 'GET' && (this.getNodeParameter('followPages', itemIndex, false) as boolean);
+	// Every page is read at Harvest's largest size, so links.next keeps the size the transport asks for.
+	if (followPages) qs.per_page = MAX_PER_PAGE;
 
 	const knownKey = followPages ? catalogueListKey(path) : undefined;
 	if (knownKey) return await collect.call(this, { path, listKey: knownKey, qs, itemIndex });
