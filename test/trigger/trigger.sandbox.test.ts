@@ -22,6 +22,9 @@ beforeEach(() => sandbox.setClockOffset((offset += 5)));
 
 const account = () => sandbox.store.account();
 const serverSec = () => Math.floor(sandbox.now().getTime() / 1000);
+/** A time entry Harvest lets anyone edit: stopped, not submitted, not invoiced. */
+const editableEntry = () =>
+	account().timeEntries.all().find((e) => e.timer_started_at === null && e.approval_status === 'unsubmitted' && e.invoice_id === null)!;
 const createEntry = (fields: IDataObject = {}) => sandbox.mutate({ resource: 'time_entries', action: 'create', fields }) as IDataObject;
 
 async function activate(parameters: IDataObject) {
@@ -55,7 +58,7 @@ describe('events', () => {
 	it('reports creations and updates after activation, each labelled, oldest first', async () => {
 		const params = { resource: 'timeEntry', event: 'newOrUpdated', limit: 50 };
 		const { staticData } = await activate(params);
-		const old = account().timeEntries.all().find((entry) => !entry.is_running && !entry.is_locked)!;
+		const old = editableEntry();
 		const a = createEntry();
 		const b = createEntry();
 		sandbox.mutate({ resource: 'time_entries', action: 'update', id: old.id, fields: { notes: 'edited after activation' } });
@@ -81,7 +84,7 @@ describe('events', () => {
 	it('with "New", reports each created record once and ignores updates', async () => {
 		const params = { resource: 'timeEntry', event: 'new', limit: 50 };
 		const { staticData } = await activate(params);
-		const old = account().timeEntries.all().find((entry) => !entry.is_locked)!;
+		const old = editableEntry();
 		const a = createEntry();
 		sandbox.mutate({ resource: 'time_entries', action: 'update', id: old.id, fields: { notes: 'ignored by New' } });
 		expect((await pollOnce(sandbox, params, staticData)).items?.map((i) => [i.json.id, i.json.event])).toEqual([[a.id, 'created']]);
@@ -222,7 +225,7 @@ describe('pages that shift while they are read', () => {
 		}
 		const params = { resource: 'timeEntry', event: 'newOrUpdated', limit: 50, filters: { projectId: { mode: 'id', value: String(project.id) } } };
 		const { staticData } = await activate(params);
-		const created = Array.from({ length: 12 }, () => Number(createEntry({ project_id: project.id, user_id: user.id }).id));
+		const created = Array.from({ length: 12 }, () => Number(createEntry({ project_id: projectId, user_id: user.id }).id));
 		const cursorBefore = stateOf(staticData)?.cursor;
 		let pageCount = 0;
 		let deleted = 0;
