@@ -19,7 +19,7 @@ import {
 } from './connection';
 import { describeFailure } from './errors';
 import { acquireSlot, budgetFor } from './governor';
-import { decideRetry, parseRetryAfter, type Failure } from './retry';
+import { decideRetry, DEFAULT_RETRY_AFTER_MS, MAX_RETRY_AFTER_MS, parseRetryAfter, type Failure } from './retry';
 
 export type HarvestContext = IExecuteFunctions | ILoadOptionsFunctions | IPollFunctions;
 
@@ -138,10 +138,7 @@ async function openConnection(
 		? await ctx.getCredentials(credentialType, itemIndex)
 		: await ctx.getCredentials(credentialType);
 	const apiBase = accept(ctx, apiBaseUrl(credentials), itemIndex);
-	const tokenData = (credentials.oauthTokenData ?? {}) as IDataObject;
-	const secrets = [credentials.accessToken, credentials.clientSecret, tokenData.access_token, tokenData.refresh_token]
-		.filter((value): value is string => typeof value === 'string' && value.length >= 6);
-	const connection: Connection = { credentialType, apiBase, accountId: '', secrets };
+	const connection: Connection = { credentialType, apiBase, accountId: '', secrets: secretsOf(credentials) };
 
 	let accountId = chosenAccount || String(credentials.accountId ?? '').trim();
 	if (!accountId) {
@@ -167,6 +164,24 @@ async function openConnection(
 	}
 	connection.accountId = accountId;
 	return connection;
+}
+
+function secretsOf(credentials: IDataObject): string[] {
+	const tokenData = (credentials.oauthTokenData ?? {}) as IDataObject;
+	return [credentials.accessToken, credentials.clientSecret, tokenData.access_token, tokenData.refresh_token].filter(
+		(value): value is string => typeof value === 'string' && value.length >= 6,
+	);
+}
+
+async function currentSecrets(ctx: HarvestContext, connection: Connection, itemIndex?: number): Promise<string[]> {
+	try {
+		const credentials = isExecuteContext(ctx)
+			? await ctx.getCredentials(connection.credentialType, itemIndex ?? 0)
+			: await ctx.getCredentials(connection.credentialType);
+		return secretsOf(credentials);
+	} catch {
+		return [];
+	}
 }
 
 function scrub(text: string, secrets: string[]): string {
@@ -266,25 +281,31 @@ async function send(ctx: HarvestContext, connection: Connection, options: SendOp
 		}
 
 		const { failure } = outcome;
-		if (failure.kind === 'status' && failure.status === 429 && !options.harvestId) {
-			const until = transportClock.now() + (failure.retryAfterMs ?? 0);
+		const decision = decideRetry(options.method, failure, attempt, transportClock.random());
+		const throttled = failure.kind === 'status' && failure.status === 429;
+		if (throttled && !options.harvestId) {
+			// Every request to this account waits, not only this one: Harvest counts them all. The wait is
+			// the one decided (Retry-After, or a default when Harvest gave none), never longer than the cap.
+			const pause = decision.retry ? decision.delayMs : Math.min(failure.retryAfterMs ?? DEFAULT_RETRY_AFTER_MS, MAX_RETRY_AFTER_MS);
+			const until = transportClock.now() + pause;
 			budget.general.block(until);
 			if (isReport) budget.reports.block(until);
 		}
-		const decision = decideRetry(options.method, failure, attempt, transportClock.random());
 		if (decision.retry) {
-			// A 429 already closed the window above; the governor does that wait on the next attempt.
-			if (!decision.throttled || options.harvestId) await transportClock.sleep(decision.delayMs);
+			// A throttled request waits in the governor on its next attempt, together with its neighbours.
+			if (!throttled || options.harvestId) await transportClock.sleep(decision.delayMs);
 			continue;
 		}
 		const target = options.url.slice(connection.apiBase.origin.length + connection.apiBase.pathname.length);
 		const problem = describeFailure(options.method, target, failure, outcome.body, connection.accountId);
+		// n8n may have refreshed an OAuth token during this run: hide the current tokens too.
+		const secrets = [...connection.secrets, ...(await currentSecrets(ctx, connection, options.itemIndex))];
 		throw new NodeApiError(
 			ctx.getNode(),
-			{ message: scrub(problem.message, connection.secrets), httpCode: problem.httpCode ?? null },
+			{ message: scrub(problem.message, secrets), httpCode: problem.httpCode ?? null },
 			{
-				message: scrub(problem.message, connection.secrets),
-				description: scrub(problem.description, connection.secrets),
+				message: scrub(problem.message, secrets),
+				description: scrub(problem.description, secrets),
 				httpCode: problem.httpCode,
 				itemIndex: options.itemIndex,
 			},
