@@ -42,6 +42,8 @@ function sample(p: INodeProperties): unknown {
 			return out;
 		}
 		case 'string': {
+			// The coverage run gives every item a binary file named `data`.
+			if (p.name === 'binaryPropertyName') return 'data';
 			const hint = `${p.name} ${p.placeholder ?? ''}`;
 			if (/@/.test(hint)) return 'sample@example.com';
 			if (/\d(am|pm)\b/.test(hint)) return '8:00am';

@@ -5,6 +5,8 @@ import * as client from './client';
 import * as company from './company';
 import * as contact from './contact';
 import * as customApiCall from './customApiCall';
+import * as expense from './expense';
+import * as expenseCategory from './expenseCategory';
 import * as project from './project';
 import * as task from './task';
 import * as timeEntry from './timeEntry';
@@ -19,6 +21,8 @@ export const RESOURCES = {
 	company,
 	contact,
 	customApiCall,
+	expense,
+	expenseCategory,
 	project,
 	task,
 	timeEntry,
@@ -36,6 +40,8 @@ export const resourceProperty: INodeProperties = {
 		{ name: 'Company', value: 'company', description: 'Settings of the Harvest account' },
 		{ name: 'Contact', value: 'contact', description: 'People at your clients' },
 		{ name: 'Custom API Call', value: 'customApiCall', description: 'Any Harvest API v2 request' },
+		{ name: 'Expense', value: 'expense', description: 'Money spent on a project, with an optional receipt' },
+		{ name: 'Expense Category', value: 'expenseCategory', description: 'Kinds of expenses, e.g. travel or mileage' },
 		{ name: 'Project', value: 'project', description: 'Work for a client, with budget and billing settings' },
 		{ name: 'Task', value: 'task', description: 'Kinds of work tracked on projects' },
 		{ name: 'Time Entry', value: 'timeEntry', description: 'Tracked time on a project task' },

@@ -1,0 +1,3 @@
+import { getOperation } from '../../helpers/operations';
+
+export const { description, execute } = getOperation({ resource: 'expense', operation: 'get' }, 'GET /expenses/{expenseId}');

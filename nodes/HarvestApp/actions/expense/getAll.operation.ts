@@ -1,0 +1,3 @@
+import { getManyOperation } from '../../helpers/operations';
+
+export const { description, execute } = getManyOperation({ resource: 'expense', operation: 'getAll' }, 'GET /expenses');
