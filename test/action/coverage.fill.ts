@@ -28,6 +28,8 @@ function sample(p: INodeProperties): unknown {
 			if (p.typeOptions?.loadOptionsMethod) return String(SAMPLE_ID);
 			return (p.options as INodePropertyOptions[])[0]?.value;
 		case 'multiOptions':
+			// Options loaded from Harvest (e.g. users) are not in the description; their values are ids.
+			if (p.typeOptions?.loadOptionsMethod) return [SAMPLE_ID, SAMPLE_ID + 1];
 			return [(p.options as INodePropertyOptions[])[0]?.value];
 		case 'json':
 			return '{}';

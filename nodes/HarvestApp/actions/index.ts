@@ -1,32 +1,46 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import type { HarvestResource } from '../helpers/interfaces';
+import * as billableRate from './billableRate';
 import * as client from './client';
 import * as company from './company';
 import * as contact from './contact';
+import * as costRate from './costRate';
 import * as customApiCall from './customApiCall';
 import * as expense from './expense';
 import * as expenseCategory from './expenseCategory';
 import * as project from './project';
+import * as projectAssignment from './projectAssignment';
+import * as role from './role';
 import * as task from './task';
+import * as taskAssignment from './taskAssignment';
+import * as teammate from './teammate';
 import * as timeEntry from './timeEntry';
 import * as user from './user';
+import * as userAssignment from './userAssignment';
 
 /**
  * Every resource of the node. Registering a resource takes, in this file only: its import, its entry here
  * and its option in the Resource selector below. The router and the typed operation map read this object.
  */
 export const RESOURCES = {
+	billableRate,
 	client,
 	company,
 	contact,
+	costRate,
 	customApiCall,
 	expense,
 	expenseCategory,
 	project,
+	projectAssignment,
+	role,
 	task,
+	taskAssignment,
+	teammate,
 	timeEntry,
 	user,
+	userAssignment,
 } satisfies Record<string, HarvestResource>;
 
 /** Sorted by name, as n8n's lint requires (Custom API Call included). */
@@ -36,16 +50,23 @@ export const resourceProperty: INodeProperties = {
 	type: 'options',
 	noDataExpression: true,
 	options: [
+		{ name: 'Billable Rate', value: 'billableRate', description: 'Hourly rates a person is billed at, over time' },
 		{ name: 'Client', value: 'client', description: 'Companies you bill' },
 		{ name: 'Company', value: 'company', description: 'Settings of the Harvest account' },
 		{ name: 'Contact', value: 'contact', description: 'People at your clients' },
+		{ name: 'Cost Rate', value: 'costRate', description: 'Hourly costs of a person, over time' },
 		{ name: 'Custom API Call', value: 'customApiCall', description: 'Any Harvest API v2 request' },
 		{ name: 'Expense', value: 'expense', description: 'Money spent on a project, with an optional receipt' },
 		{ name: 'Expense Category', value: 'expenseCategory', description: 'Kinds of expenses, e.g. travel or mileage' },
 		{ name: 'Project', value: 'project', description: 'Work for a client, with budget and billing settings' },
+		{ name: 'Project Assignment', value: 'projectAssignment', description: 'Projects a person is assigned to' },
+		{ name: 'Role', value: 'role', description: 'Named groups of people, e.g. Designers' },
 		{ name: 'Task', value: 'task', description: 'Kinds of work tracked on projects' },
+		{ name: 'Task Assignment', value: 'taskAssignment', description: 'Tasks on a project, with billing settings' },
+		{ name: 'Teammate', value: 'teammate', description: 'People a manager manages' },
 		{ name: 'Time Entry', value: 'timeEntry', description: 'Tracked time on a project task' },
 		{ name: 'User', value: 'user', description: 'People in the Harvest account' },
+		{ name: 'User Assignment', value: 'userAssignment', description: 'People on a project, with rates and budgets' },
 	],
 	default: 'timeEntry',
 };

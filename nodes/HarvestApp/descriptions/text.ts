@@ -149,7 +149,7 @@ export const FIELD_TEXT: Record<string, FieldText> = {
 	tax2: { displayName: 'Second Tax (%)', description: 'Second tax as a percentage' },
 	taxed: { displayName: 'Taxed', description: 'Whether the first tax applies' },
 	taxed2: { displayName: 'Taxed (Second Tax)', description: 'Whether the second tax applies' },
-	teammate_ids: { displayName: 'Teammate IDs', description: 'Comma-separated user IDs', placeholder: 'e.g. 123, 456' },
+	teammate_ids: { displayName: 'Teammate Names or IDs', description: 'People the manager manages' },
 	thank_you: { displayName: 'Thank-You', description: 'Whether it is a thank-you message for a paid invoice' },
 	time: { displayName: 'Time' },
 	timezone: { displayName: 'Time Zone', placeholder: 'e.g. Eastern Time (US & Canada)' },
@@ -162,7 +162,7 @@ export const FIELD_TEXT: Record<string, FieldText> = {
 	updated_since: { displayName: 'Updated Since', description: 'Only records changed at or after this moment' },
 	use_default_rates: { displayName: 'Use Default Rates', description: 'Whether the user’s default rates apply' },
 	user_id: { displayName: 'User' },
-	user_ids: { displayName: 'User IDs', description: 'Comma-separated IDs of users with this role', placeholder: 'e.g. 123, 456' },
+	user_ids: { displayName: 'User Names or IDs', description: 'People who have this role' },
 	wants_timestamp_timers: {
 		displayName: 'Timestamp Timers',
 		description: 'Whether time is tracked with start and end times instead of durations',

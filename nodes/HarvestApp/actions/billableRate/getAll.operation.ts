@@ -1,0 +1,3 @@
+import { rateOperation } from './rates';
+
+export const { description, execute } = rateOperation('billableRate', 'billable', 'getAll');

@@ -1,0 +1,3 @@
+import { rateOperation } from '../billableRate/rates';
+
+export const { description, execute } = rateOperation('costRate', 'cost', 'create');

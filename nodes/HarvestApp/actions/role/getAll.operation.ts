@@ -1,0 +1,3 @@
+import { getManyOperation } from '../../helpers/operations';
+
+export const { description, execute } = getManyOperation({ resource: 'role', operation: 'getAll' }, 'GET /roles');
