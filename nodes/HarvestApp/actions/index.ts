@@ -11,6 +11,7 @@ import * as expense from './expense';
 import * as expenseCategory from './expenseCategory';
 import * as project from './project';
 import * as projectAssignment from './projectAssignment';
+import * as report from './report';
 import * as role from './role';
 import * as task from './task';
 import * as taskAssignment from './taskAssignment';
@@ -34,6 +35,7 @@ export const RESOURCES = {
 	expenseCategory,
 	project,
 	projectAssignment,
+	report,
 	role,
 	task,
 	taskAssignment,
@@ -60,6 +62,7 @@ export const resourceProperty: INodeProperties = {
 		{ name: 'Expense Category', value: 'expenseCategory', description: 'Kinds of expenses, e.g. travel or mileage' },
 		{ name: 'Project', value: 'project', description: 'Work for a client, with budget and billing settings' },
 		{ name: 'Project Assignment', value: 'projectAssignment', description: 'Projects a person is assigned to' },
+		{ name: 'Report', value: 'report', description: 'Time, expense, uninvoiced and budget reports' },
 		{ name: 'Role', value: 'role', description: 'Named groups of people, e.g. Designers' },
 		{ name: 'Task', value: 'task', description: 'Kinds of work tracked on projects' },
 		{ name: 'Task Assignment', value: 'taskAssignment', description: 'Tasks on a project, with billing settings' },
