@@ -225,9 +225,9 @@ describe('GET retried after transient failures', () => {
 		const timeouts: Array<number | undefined> = [];
 		ctx.helpers.httpRequestWithAuthentication = async function (this: unknown, type: string, options: IHttpRequestOptions) {
 			timeouts.push(options.timeout);
-			return await send.call(ctx, type, { ...options, timeout: 25 });
+			return await send.call(ctx, type, { ...options, timeout: 400 });
 		} as typeof send;
-		nock(API).get('/v2/roles/4').delay(1500).reply(200, { id: 4 }).get('/v2/roles/4').reply(200, { id: 4, ok: true });
+		nock(API).get("/v2/roles/4").delay(4000).reply(200, { id: 4 }).get('/v2/roles/4').reply(200, { id: 4, ok: true });
 
 		const result = await harvestRequest.call(ctx, { method: 'GET', path: '/roles/4' });
 
