@@ -29,9 +29,20 @@ export class Clock {
 	}
 }
 
-/** `YYYY-MM-DDTHH:MM:SSZ` for a time in epoch seconds. */
+const dayPrefix = new Map<number, string>();
+const pad2 = (n: number) => (n < 10 ? `0${n}` : String(n));
+
+/** `YYYY-MM-DDTHH:MM:SSZ` for a time in epoch seconds (day prefixes cached: lists format a lot of these). */
 export function isoTime(sec: number): string {
-	return new Date(sec * 1000).toISOString().slice(0, 19) + 'Z';
+	const day = Math.floor(sec / 86400);
+	let prefix = dayPrefix.get(day);
+	if (prefix === undefined) {
+		prefix = new Date(day * 86400_000).toISOString().slice(0, 11);
+		if (dayPrefix.size > 50_000) dayPrefix.clear();
+		dayPrefix.set(day, prefix);
+	}
+	const rest = sec - day * 86400;
+	return `${prefix}${pad2(Math.floor(rest / 3600))}:${pad2(Math.floor((rest % 3600) / 60))}:${pad2(rest % 60)}Z`;
 }
 
 export function isoTimeOrNull(sec: number | null | undefined): string | null {

@@ -12,6 +12,16 @@ export interface PresentContext {
 	store: AccountStore;
 	now: number;
 	origin: string;
+	/** Per-response cache of embedded stubs (a page of 2000 entries shares few projects/users). */
+	memo?: Map<string, unknown>;
+}
+
+function memo<T>(pc: PresentContext, key: string, make: () => T): T {
+	if (!pc.memo) pc.memo = new Map();
+	if (pc.memo.has(key)) return pc.memo.get(key) as T;
+	const value = make();
+	pc.memo.set(key, value);
+	return value;
 }
 
 type Obj = Record<string, unknown>;
@@ -26,20 +36,33 @@ export function userName(u: UserRow | undefined): string | null {
 }
 
 function clientStub(pc: PresentContext, id: number, withCurrency = false): Obj | null {
-	const c = pc.store.clients.get(id);
-	if (!c) return null;
-	return withCurrency ? { id: c.id, name: c.name, currency: c.currency } : { id: c.id, name: c.name };
+	return memo(pc, `c${withCurrency ? '$' : ''}${id}`, () => {
+		const c = pc.store.clients.get(id);
+		if (!c) return null;
+		return withCurrency ? { id: c.id, name: c.name, currency: c.currency } : { id: c.id, name: c.name };
+	});
 }
 
 function projectStub(pc: PresentContext, id: number | null, withCode = true): Obj | null {
-	const p = id === null ? undefined : pc.store.projects.get(id);
-	if (!p) return null;
-	return withCode ? { id: p.id, name: p.name, code: p.code } : { id: p.id, name: p.name };
+	return memo(pc, `p${withCode ? '#' : ''}${id}`, () => {
+		const p = id === null ? undefined : pc.store.projects.get(id);
+		if (!p) return null;
+		return withCode ? { id: p.id, name: p.name, code: p.code } : { id: p.id, name: p.name };
+	});
 }
 
 function userStub(pc: PresentContext, id: number): Obj | null {
-	const u = pc.store.users.get(id);
-	return u ? { id: u.id, name: userName(u) } : null;
+	return memo(pc, `u${id}`, () => {
+		const u = pc.store.users.get(id);
+		return u ? { id: u.id, name: userName(u) } : null;
+	});
+}
+
+function taskStub(pc: PresentContext, id: number): Obj | null {
+	return memo(pc, `t${id}`, () => {
+		const t = pc.store.tasks.get(id);
+		return t ? { id: t.id, name: t.name } : null;
+	});
 }
 
 function invoiceStub(pc: PresentContext, id: number | null): Obj | null {
@@ -136,7 +159,6 @@ export function presentProjectAssignment(pc: PresentContext, r: UserAssignmentRo
 export function presentTimeEntry(pc: PresentContext, r: TimeEntryRow): Obj {
 	const { store } = pc;
 	const project = store.projects.get(r.project_id);
-	const task = store.tasks.get(r.task_id);
 	const ua = store.userAssignmentFor(r.project_id, r.user_id);
 	const ta = store.taskAssignmentFor(r.project_id, r.task_id);
 	const hours = entryHours(r, pc.now);
@@ -146,15 +168,16 @@ export function presentTimeEntry(pc: PresentContext, r: TimeEntryRow): Obj {
 	return {
 		id: r.id, spent_date: r.spent_date, user: userStub(pc, r.user_id),
 		client: project ? clientStub(pc, project.client_id) : null,
-		project: project ? { id: project.id, name: project.name } : null,
-		task: task ? { id: task.id, name: task.name } : null,
-		user_assignment: ua ? userAssignmentCore(ua) : null,
-		task_assignment: ta ? taskAssignmentCore(ta) : null,
+		project: projectStub(pc, r.project_id, false),
+		task: taskStub(pc, r.task_id),
+		user_assignment: ua ? memo(pc, `ua${ua.id}`, () => userAssignmentCore(ua)) : null,
+		task_assignment: ta ? memo(pc, `ta${ta.id}`, () => taskAssignmentCore(ta)) : null,
 		hours, hours_without_timer: Math.round(r.hours_without_timer * 100) / 100, rounded_hours: hours,
 		notes: r.notes, ...stamps(r), is_locked: reason !== null, locked_reason: reason, is_closed: approved,
 		approval_status: r.approval_status, is_billed: invoiced, timer_started_at: isoTimeOrNull(r.timer_started_at),
 		started_time: r.started_time, ended_time: r.ended_time, is_running: r.timer_started_at !== null,
-		invoice: invoiceStub(pc, r.invoice_id), external_reference: r.external_reference ? { ...r.external_reference } : null,
+		invoice: r.invoice_id === null ? null : memo(pc, `i${r.invoice_id}`, () => invoiceStub(pc, r.invoice_id)),
+		external_reference: r.external_reference ? { ...r.external_reference } : null,
 		billable: r.billable, budgeted: !!project && project.budget_by !== 'none', billable_rate: r.billable_rate, cost_rate: r.cost_rate,
 	};
 }
