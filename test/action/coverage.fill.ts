@@ -10,7 +10,18 @@ import { byId } from './support';
 export const SAMPLE_ID = 101;
 
 /** Per `resource.operation`: parameter values the generic filler would get wrong. */
-export const OVERRIDES: Record<string, IDataObject> = {};
+export const OVERRIDES: Record<string, IDataObject> = {
+	// Paid At here, Paid Date in EXTRA_RUNS: Harvest takes one of the two.
+	'invoicePayment.create': {
+		amount: 1,
+		additionalFields: { notes: 'Sample', paid_at: '2025-01-02T09:30:00Z', send_thank_you: true },
+	},
+};
+
+/** Per `resource.operation`: further runs with these values over the filled ones, for fields one run cannot send together. */
+export const EXTRA_RUNS: Record<string, IDataObject[]> = {
+	'invoicePayment.create': [{ additionalFields: { paid_date: '2025-01-02' } }],
+};
 
 function sample(p: INodeProperties): unknown {
 	switch (p.type) {
@@ -82,4 +93,10 @@ export function fillOperation(properties: INodeProperties[], resource: string, o
 		returnAll: true,
 		...OVERRIDES[`${resource}.${operation}`],
 	};
+}
+
+/** Every run of `resource.operation`: the filled parameters, then each of its EXTRA_RUNS over them. */
+export function fillRuns(properties: INodeProperties[], resource: string, operation: string): IDataObject[] {
+	const filled = fillOperation(properties, resource, operation);
+	return [filled, ...(EXTRA_RUNS[`${resource}.${operation}`] ?? []).map((extra) => ({ ...filled, ...extra }))];
 }

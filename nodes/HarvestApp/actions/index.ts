@@ -7,8 +7,15 @@ import * as company from './company';
 import * as contact from './contact';
 import * as costRate from './costRate';
 import * as customApiCall from './customApiCall';
+import * as estimate from './estimate';
+import * as estimateItemCategory from './estimateItemCategory';
+import * as estimateMessage from './estimateMessage';
 import * as expense from './expense';
 import * as expenseCategory from './expenseCategory';
+import * as invoice from './invoice';
+import * as invoiceItemCategory from './invoiceItemCategory';
+import * as invoiceMessage from './invoiceMessage';
+import * as invoicePayment from './invoicePayment';
 import * as project from './project';
 import * as projectAssignment from './projectAssignment';
 import * as report from './report';
@@ -31,8 +38,15 @@ export const RESOURCES = {
 	contact,
 	costRate,
 	customApiCall,
+	estimate,
+	estimateItemCategory,
+	estimateMessage,
 	expense,
 	expenseCategory,
+	invoice,
+	invoiceItemCategory,
+	invoiceMessage,
+	invoicePayment,
 	project,
 	projectAssignment,
 	report,
@@ -58,8 +72,15 @@ export const resourceProperty: INodeProperties = {
 		{ name: 'Contact', value: 'contact', description: 'People at your clients' },
 		{ name: 'Cost Rate', value: 'costRate', description: 'Hourly costs of a person, over time' },
 		{ name: 'Custom API Call', value: 'customApiCall', description: 'Any Harvest API v2 request' },
+		{ name: 'Estimate', value: 'estimate', description: 'Quotes sent to clients before the work' },
+		{ name: 'Estimate Item Category', value: 'estimateItemCategory', description: 'Kinds of estimate lines, e.g. Service or Product' },
+		{ name: 'Estimate Message', value: 'estimateMessage', description: 'Emails and state changes of an estimate: send, accept, decline, re-open' },
 		{ name: 'Expense', value: 'expense', description: 'Money spent on a project, with an optional receipt' },
 		{ name: 'Expense Category', value: 'expenseCategory', description: 'Kinds of expenses, e.g. travel or mileage' },
+		{ name: 'Invoice', value: 'invoice', description: 'Bills to clients, free-form or from tracked time and expenses' },
+		{ name: 'Invoice Item Category', value: 'invoiceItemCategory', description: 'Kinds of invoice lines, e.g. Service or Product' },
+		{ name: 'Invoice Message', value: 'invoiceMessage', description: 'Emails and state changes of an invoice: send, close, re-open, draft' },
+		{ name: 'Invoice Payment', value: 'invoicePayment', description: 'Payments recorded against an invoice' },
 		{ name: 'Project', value: 'project', description: 'Work for a client, with budget and billing settings' },
 		{ name: 'Project Assignment', value: 'projectAssignment', description: 'Projects a person is assigned to' },
 		{ name: 'Report', value: 'report', description: 'Time, expense, uninvoiced and budget reports' },

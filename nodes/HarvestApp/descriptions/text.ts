@@ -121,7 +121,7 @@ export const FIELD_TEXT: Record<string, FieldText> = {
 	paid_at: { displayName: 'Paid At', description: 'When the payment was made' },
 	paid_date: { displayName: 'Paid Date', description: 'Day the payment was made' },
 	payment_options: { displayName: 'Payment Options', optionNames: { ach: 'ACH', credit_card: 'Credit Card', paypal: 'PayPal' } },
-	payment_term: { displayName: 'Payment Term' },
+	payment_term: { displayName: 'Payment Term', description: 'When payment is due; choose Custom to set the Due Date yourself' },
 	permalink: { displayName: 'Permalink', description: 'URL of the record in the other service' },
 	phone_mobile: { displayName: 'Mobile Phone' },
 	phone_office: { displayName: 'Office Phone' },

@@ -1,6 +1,16 @@
 import { getAccounts } from '../../shared/methods/accounts';
 
 import { getUsers } from './users';
+import { getClientProjects, getInvoiceItemKinds, getInvoiceLineItems } from '../actions/invoice/options';
+import { getEstimateItemKinds, getEstimateLineItems } from '../actions/estimate/options';
 
 export { listSearch } from './listSearch';
-export const loadOptions = { getAccounts, getUsers };
+export const loadOptions = {
+	getAccounts,
+	getClientProjects,
+	getEstimateItemKinds,
+	getEstimateLineItems,
+	getInvoiceItemKinds,
+	getInvoiceLineItems,
+	getUsers,
+};

@@ -1,0 +1,3 @@
+import { eventOperation } from '../invoiceMessage/shared';
+
+export const { description, execute } = eventOperation({ resource: 'estimateMessage', operation: 'markAsSent' }, 'POST /estimates/{estimateId}/messages', 'send');

@@ -1,0 +1,4 @@
+import { removeLineItemOperation } from './lineItems';
+import { INVOICE_DOCUMENT } from './shared';
+
+export const { description, execute } = removeLineItemOperation(INVOICE_DOCUMENT);

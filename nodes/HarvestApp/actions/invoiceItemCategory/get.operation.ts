@@ -1,0 +1,3 @@
+import { getOperation } from '../../helpers/operations';
+
+export const { description, execute } = getOperation({ resource: 'invoiceItemCategory', operation: 'get' }, 'GET /invoice_item_categories/{invoiceItemCategoryId}');
