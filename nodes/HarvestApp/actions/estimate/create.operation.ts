@@ -5,7 +5,7 @@ import { harvestRequest } from '../../../shared/transport';
 import { fieldsCollection, topFields } from '../../descriptions/fields';
 import { readBody } from '../../helpers/body';
 import { describeOperation } from '../../helpers/operations';
-import { withKinds, withNewLines } from '../invoice/lineItems';
+import { withKinds, withNewLines } from '../invoice/lineItemFields';
 import { ESTIMATE_DOCUMENT } from './shared';
 
 const KEY = 'POST /estimates';

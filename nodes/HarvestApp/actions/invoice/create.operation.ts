@@ -5,7 +5,7 @@ import { harvestRequest } from '../../../shared/transport';
 import { fieldsCollection, topFields } from '../../descriptions/fields';
 import { readBody } from '../../helpers/body';
 import { describeOperation } from '../../helpers/operations';
-import { withKinds, withNewLines } from './lineItems';
+import { withKinds, withNewLines } from './lineItemFields';
 import { checkDueDate, INVOICE_DOCUMENT } from './shared';
 
 // The free-form invoice: lines typed in. Lines from tracked time are the Create From Tracked Time operation.

@@ -1,5 +1,5 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties, INodePropertyCollection } from 'n8n-workflow';
-import { bodyFields, type BodyFieldSpec, type EndpointKey } from '../../../shared/catalogue';
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+import type { EndpointKey } from '../../../shared/catalogue';
 import { harvestRequest } from '../../../shared/transport';
 
 import { fieldsCollection, topFields } from '../../descriptions/fields';
@@ -8,6 +8,7 @@ import type { HarvestOperation } from '../../helpers/interfaces';
 import { describeOperation } from '../../helpers/operations';
 import { pathFields, readPath } from '../../helpers/path';
 import { invalid, toId } from '../../helpers/validation';
+import { lineItemProperty, NEW_LINE_REQUIRED, newLineFields, withKinds } from './lineItemFields';
 
 /*
  * Line items of invoices and estimates. Harvest edits them through the document's PATCH: a row without `id`
@@ -25,65 +26,6 @@ export interface LineItemDocument {
 	kinds: string;
 	/** loadOptions method listing the document's lines. */
 	lines: string;
-}
-
-/** Harvest refuses a new line without these. */
-const NEW_LINE_REQUIRED = ['kind', 'unit_price'];
-
-/** Row fields of a line without `id` or `_destroy`; for a new line, kind and unit price are required. */
-export function newLineFields(key: EndpointKey, isNew = true): BodyFieldSpec[] {
-	const rows = bodyFields(key).find((s) => s.name === 'line_items')?.fields ?? [];
-	return rows
-		.filter((s) => s.name !== 'id' && s.name !== '_destroy')
-		.map((s) => (isNew && NEW_LINE_REQUIRED.includes(s.name) ? { ...s, required: true } : s));
-}
-
-/** An endpoint's body fields with `line_items` rows shaped as new lines. */
-export function withNewLines(key: EndpointKey, exclude: readonly string[] = []): BodyFieldSpec[] {
-	return bodyFields(key)
-		.filter((s) => !exclude.includes(s.name))
-		.map((s) => (s.name === 'line_items' ? { ...s, fields: newLineFields(key) } : s));
-}
-
-/** Kind is the name of an item category; the list comes from the account, an expression may type any name. */
-export function kindProperty(loadOptionsMethod: string, required: boolean): INodeProperties {
-	const property: INodeProperties = {
-		displayName: 'Kind Name or ID',
-		name: 'kind',
-		type: 'options',
-		typeOptions: { loadOptionsMethod },
-		default: '',
-		description:
-			'Item category of the line, such as Service or Product. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
-	};
-	if (required) property.required = true;
-	return property;
-}
-
-/** Replaces the generated free-text Kind fields (also inside collections) with the category list. */
-export function withKinds(properties: INodeProperties[], loadOptionsMethod: string): INodeProperties[] {
-	return properties.map((p) => {
-		if (p.name === 'kind' && p.type === 'string') return kindProperty(loadOptionsMethod, p.required === true);
-		if (p.type === 'collection') return { ...p, options: withKinds((p.options ?? []) as INodeProperties[], loadOptionsMethod) };
-		if (p.type === 'fixedCollection') {
-			const groups = (p.options ?? []) as INodePropertyCollection[];
-			return { ...p, options: groups.map((g) => ({ ...g, values: withKinds(g.values, loadOptionsMethod) })) };
-		}
-		return p;
-	});
-}
-
-function lineItemProperty(doc: LineItemDocument): INodeProperties {
-	return {
-		displayName: 'Line Item Name or ID',
-		name: 'lineItemId',
-		type: 'options',
-		typeOptions: { loadOptionsMethod: doc.lines, loadOptionsDependsOn: [`${doc.idParameter}.value`] },
-		required: true,
-		default: '',
-		description:
-			'Line to change; the list shows the lines of the chosen document. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
-	};
 }
 
 function readLineId(this: IExecuteFunctions, itemIndex: number): number {
