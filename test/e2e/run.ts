@@ -1,0 +1,136 @@
+// The real-n8n tier: `tsx test/e2e/run.ts [--report file] [--only text] [--keep]`.
+// One n8n server for the whole run; workflows run through its REST API, and one case drives the CLI
+// (`import:workflow`, `execute --id`) beside it. Writes {"passed","failed"} to --report and ends with an "N passed, N failed" line.
+import fs from 'fs';
+import path from 'path';
+
+import { allCases } from './cases';
+import { SANDBOX_ACCESS_TOKEN_TTL_S } from './cases/credentials';
+import type { E2EContext } from './context';
+import { CRED, oauthCredential, patCredential } from './credentials';
+import { ensureChromium, ensureRuntime, log, runtimeIsCached } from './env';
+import { redact, registerSecrets, runCases, type CaseResult } from './harness';
+import { N8n } from './n8n';
+import { installPackage, packPackage } from './pack';
+import { artifactsDir, makeWorkDir, repoRoot, resetArtifacts, workflowsDir } from './paths';
+import { stopAll } from './proc';
+import { Rest, TEST_OWNER } from './rest';
+import { Sandbox } from './sandbox';
+import { createCredentials, createWorkflows, loadFixtures } from './workflows';
+
+interface Args {
+	report?: string;
+	only?: string;
+	keep: boolean;
+}
+
+function parseArgs(argv: string[]): Args {
+	const args: Args = { keep: false };
+	for (let i = 0; i < argv.length; i++) {
+		if (argv[i] === '--report') args.report = argv[++i];
+		else if (argv[i] === '--only') args.only = argv[++i];
+		else if (argv[i] === '--keep') args.keep = true;
+	}
+	return args;
+}
+
+async function main(): Promise<number> {
+	const args = parseArgs(process.argv.slice(2));
+	const started = Date.now();
+	const results: CaseResult[] = [];
+	const phase = (name: string) => log(`${name} (${((Date.now() - started) / 1000).toFixed(1)} s)`);
+	resetArtifacts();
+	const workDir = makeWorkDir();
+	let n8n: N8n | undefined;
+	const sandboxes: Sandbox[] = [];
+	try {
+		// The package under test is this checkout; another folder may be given while working on the harness.
+		const packageDir = process.env.HARVESTAPP_E2E_PACKAGE_DIR || repoRoot;
+		if (!fs.existsSync(path.join(packageDir, 'dist'))) throw new Error('dist/ is missing: run `npm run build` first');
+		if (!runtimeIsCached()) log('first run on this machine: installing Node 24, n8n and Chromium (about 5 minutes)');
+		const [runtime, chromiumPath, pack] = await Promise.all([
+			ensureRuntime(),
+			ensureChromium(),
+			packPackage(packageDir, workDir),
+		]);
+		phase(`runtime ready; packed ${path.basename(pack.tarball)} (${pack.files.length} files)`);
+
+		const [sandbox, triggerSandbox] = await Promise.all([
+			Sandbox.start({
+				seed: 42,
+				records: 1000,
+				logFile: path.join(artifactsDir, 'sandbox.log'),
+				// Short-lived OAuth access tokens, so the OAuth2 case sees n8n refresh one.
+				extraArgs: ['--access-token-ttl', String(SANDBOX_ACCESS_TOKEN_TTL_S)],
+			}),
+			Sandbox.start({ seed: 7, records: 20, logFile: path.join(artifactsDir, 'sandbox-trigger.log') }),
+		]);
+		sandboxes.push(sandbox, triggerSandbox);
+		registerSecrets(sandbox.info.token, triggerSandbox.info.token, sandbox.info.oauth?.clientSecret, TEST_OWNER.password);
+		phase(`sandboxes at ${sandbox.origin} and ${triggerSandbox.origin}`);
+
+		n8n = new N8n(runtime, { userFolder: path.join(workDir, 'home'), logFile: path.join(artifactsDir, 'n8n.log') });
+		registerSecrets(n8n.encryptionKey);
+		await installPackage(pack, n8n.nodesDir);
+		await n8n.startServer();
+		const rest = new Rest(n8n.baseUrl, runtime.n8nHost);
+		await rest.setupOwnerOrLogin();
+		phase(`n8n ${n8n.baseUrl} ready`);
+
+		// Over REST rather than `n8n import:*`: each CLI call is a ~5 s cold start; these take milliseconds.
+		const credentialIds = await createCredentials(rest, [
+			patCredential(CRED.pat.id, CRED.pat.name, sandbox.info),
+			patCredential(CRED.trigger.id, CRED.trigger.name, triggerSandbox.info),
+			patCredential(CRED.badToken.id, CRED.badToken.name, sandbox.info, 'not-a-valid-token-000'),
+			oauthCredential(CRED.oauth.id, CRED.oauth.name, sandbox.info),
+		]);
+		await createWorkflows(rest, loadFixtures(workflowsDir), credentialIds);
+		phase('credentials and workflows created');
+
+		const ctx: E2EContext = {
+			runtime,
+			n8n,
+			rest,
+			sandbox,
+			triggerSandbox,
+			pack,
+			workDir,
+			chromiumPath,
+			credentialIds,
+			serverLog: () => n8n?.serverLog() ?? '',
+		};
+		const selected = allCases.filter((c) => !args.only || c.name.includes(args.only));
+		results.push(...(await runCases(selected, ctx)));
+	} catch (error) {
+		const message = redact(error instanceof Error ? (error.stack ?? error.message) : String(error));
+		process.stdout.write(`  ✗ e2e setup failed\n${message}\n`);
+		results.push({ name: 'setup', ok: false, ms: 0, error: message });
+	} finally {
+		await n8n?.stopServer().catch(() => undefined);
+		await Promise.all(sandboxes.map((s) => s.close().catch(() => undefined)));
+		await stopAll();
+		// Artifacts must not carry secrets: scrub the logs copied there.
+		for (const file of fs.readdirSync(artifactsDir)) {
+			if (!file.endsWith('.log')) continue;
+			const full = path.join(artifactsDir, file);
+			fs.writeFileSync(full, redact(fs.readFileSync(full, 'utf8')));
+		}
+		if (args.keep) log(`kept work folder ${workDir}`);
+		else fs.rmSync(workDir, { recursive: true, force: true });
+	}
+
+	const passed = results.filter((r) => r.ok).length;
+	const failed = results.length - passed;
+	if (args.report) fs.writeFileSync(args.report, JSON.stringify({ passed, failed }));
+	log(`finished in ${((Date.now() - started) / 1000).toFixed(1)} s; artifacts in ${path.relative(repoRoot, artifactsDir)}/`);
+	process.stdout.write(`${passed} passed, ${failed} failed\n`);
+	return failed === 0 && passed > 0 ? 0 : 1;
+}
+
+main().then(
+	(code) => process.exit(code),
+	(error: unknown) => {
+		process.stderr.write(`${redact(String(error))}\n`);
+		void stopAll().finally(() => process.exit(1));
+	},
+);
