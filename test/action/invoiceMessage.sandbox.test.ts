@@ -2,11 +2,11 @@
  * Invoice messages against the sandbox: the state machine driven by event-only messages, emails with
  * recipients, the subject/body template, list and delete, and input checks that send nothing.
  */
-import type { IDataObject } from 'n8n-workflow';
+import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
 import type { CredentialData } from '../helpers/context';
 import type { Sandbox } from '../sandbox';
-import { actionSandbox, byId, received, refusal, run } from './support';
+import { actionSandbox, byId, node, received, refusal, run } from './support';
 
 let sandbox: Sandbox;
 let credentials: CredentialData;
@@ -142,6 +142,16 @@ describe('invoice messages', () => {
 			{ deleted: true },
 		]);
 		expect(sandbox.store.account().invoiceMessages.get(messageId)).toBeUndefined();
+	});
+});
+
+describe('invoice message editor', () => {
+	it('warns that the deprecated link flag, when off, removes the invoice’s payment options', () => {
+		const fields = node.description.properties.find(
+			(p) => p.name === 'additionalFields' && p.displayOptions?.show?.resource?.[0] === 'invoiceMessage',
+		)!;
+		const flag = (fields.options as INodeProperties[]).find((o) => o.name === 'include_link_to_client_invoice')!;
+		expect(flag.hint).toContain('payment options');
 	});
 });
 

@@ -93,6 +93,7 @@ export const FIELD_TEXT: Record<string, FieldText> = {
 	include_link_to_client_invoice: {
 		displayName: 'Include Link to Invoice',
 		description: 'Whether to add a link to the online invoice (deprecated by Harvest)',
+		hint: 'Harvest ignores "on", and "off" removes the invoice’s online payment options',
 	},
 	is_active: { displayName: 'Active', description: 'Whether it is active (false means archived)' },
 	is_billable: { displayName: 'Billable', description: 'Whether the project is billable', default: true },
