@@ -21,6 +21,12 @@ export const OVERRIDES: Record<string, IDataObject> = {
 /** Per `resource.operation`: further runs with these values over the filled ones, for fields one run cannot send together. */
 export const EXTRA_RUNS: Record<string, IDataObject[]> = {
 	'invoicePayment.create': [{ additionalFields: { paid_date: '2025-01-02' } }],
+	// With Attach Receipt the body is multipart; without it, JSON whose types the schema check can see.
+	'expense.create': [{ attachReceipt: false }],
+	'expense.update': [{ attachReceipt: false }],
+	// An empty Project lists the assignments of every project (GET /user_assignments, /task_assignments).
+	'userAssignment.getAll': [{ projectId: { __rl: true, mode: 'list', value: '' } }],
+	'taskAssignment.getAll': [{ projectId: { __rl: true, mode: 'list', value: '' } }],
 };
 
 function sample(p: INodeProperties): unknown {

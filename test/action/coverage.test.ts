@@ -20,10 +20,7 @@ const OPENAPI = path.join(__dirname, '../../../shared/harvest-openapi/harvest-op
  * Pairs no operation sends yet, while their resources are being written. It may only shrink: the test fails
  * when a listed pair is covered (remove it) or an unlisted one is not (add the operation). It must end empty.
  */
-const NOT_YET_COVERED: string[] = [
-	'GET /task_assignments',
-	'GET /user_assignments',
-];
+const NOT_YET_COVERED: string[] = [];
 
 interface Schema {
 	type?: string;
