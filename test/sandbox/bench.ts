@@ -6,7 +6,10 @@
 import http from 'node:http';
 import { spawn } from 'node:child_process';
 import path from 'node:path';
+import { dispatch } from './dispatch';
 import { startSandbox, type Sandbox } from './index';
+import { resolveOptions } from './options';
+import { SandboxState } from './state';
 
 const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
 
@@ -22,13 +25,14 @@ function get(sb: Sandbox, url: string): Promise<{ status: number; body: string }
 	});
 }
 
-async function walk(sb: Sandbox, first: string): Promise<{ pages: number; records: number; bytes: number; ms: number; slowestMs: number }> {
+async function walk(sb: Sandbox, first: string): Promise<{ pages: number; records: number; bytes: number; ms: number; slowestMs: number; sample: string }> {
 	const t = performance.now();
 	let url: string | null = first;
 	let pages = 0;
 	let records = 0;
 	let bytes = 0;
 	let slowestMs = 0;
+	let sample = '{}';
 	while (url) {
 		const p = performance.now();
 		const res = await get(sb, url);
@@ -37,10 +41,11 @@ async function walk(sb: Sandbox, first: string): Promise<{ pages: number; record
 		const json = JSON.parse(res.body);
 		pages++;
 		records += json.time_entries.length;
+		if (json.time_entries.length) sample = JSON.stringify(json.time_entries[0]);
 		bytes += res.body.length;
 		url = json.links.next;
 	}
-	return { pages, records, bytes, ms: performance.now() - t, slowestMs };
+	return { pages, records, bytes, ms: performance.now() - t, slowestMs, sample };
 }
 
 function cliStart(): Promise<number> {
@@ -58,6 +63,28 @@ function cliStart(): Promise<number> {
 }
 
 const fmt = (ms: number) => `${ms.toFixed(0)} ms`;
+
+/** Server-side CPU per page (build + serialise), without HTTP or the client's parsing. */
+function serverCpuPerPage(entries: number): { build: number; stringify: number } {
+	const state = new SandboxState(resolveOptions({ records: entries, rateLimits: false }));
+	const store = state.store();
+	const pages = Math.ceil(entries / 2000);
+	let build = 0;
+	let stringify = 0;
+	for (let round = 0; round < 2; round++) {
+		build = 0;
+		stringify = 0;
+		for (let page = 1; page <= pages; page++) {
+			let c = process.cpuUsage();
+			const r = dispatch(state, store, { method: 'GET', path: '/v2/time_entries', query: new URLSearchParams({ per_page: '2000', page: String(page) }), origin: 'http://127.0.0.1:1' });
+			build += process.cpuUsage(c).user / 1000;
+			c = process.cpuUsage();
+			JSON.stringify(r.body);
+			stringify += process.cpuUsage(c).user / 1000;
+		}
+	}
+	return { build: build / pages, stringify: stringify / pages };
+}
 
 async function main(): Promise<void> {
 	const entries = Number(process.argv[2] ?? 100_000);
@@ -96,6 +123,15 @@ async function main(): Promise<void> {
 	console.log(`/reports/time/team over ${entries.toLocaleString('en')} entries: ${fmt(performance.now() - t)}`);
 	await sb.close();
 	agent.destroy();
+	const cpu = serverCpuPerPage(entries);
+	console.log(`server CPU per 2000-entry page: build ${fmt(cpu.build)} + JSON ${fmt(cpu.stringify)} = ${Math.round(2000 / ((cpu.build + cpu.stringify) / 1000)).toLocaleString('en')} records/s per core`);
+	const parse = (() => {
+		const text = JSON.stringify({ time_entries: Array.from({ length: 2000 }, () => JSON.parse(cold.sample)) });
+		const c = process.cpuUsage();
+		for (let i = 0; i < 10; i++) JSON.parse(text);
+		return process.cpuUsage(c).user / 1000 / 10;
+	})();
+	console.log(`for comparison, a client's JSON.parse of one such page: ${fmt(parse)}`);
 }
 
 main().catch((e) => {
