@@ -12,6 +12,7 @@ import YAML from 'yaml';
 
 import { ENDPOINTS } from '../../nodes/shared/catalogue';
 import { fillRuns } from './coverage.fill';
+import { operationsTable, withTable } from './operations-table';
 import { API, node, prepare } from './support';
 
 const OPENAPI = path.join(__dirname, '../../../shared/harvest-openapi/harvest-openapi.yaml');
@@ -206,6 +207,14 @@ describe('coverage of Harvest API v2', () => {
 			problems.push(...found.map((text) => `${s.operation} → ${s.key}: ${text}`));
 		}
 		expect(problems).toEqual([]);
+	});
+
+	it('the README operations table is generated from what the operations send (UPDATE_README=1 rewrites it)', () => {
+		const readmePath = path.join(__dirname, '../../README.md');
+		const readme = fs.readFileSync(readmePath, 'utf8');
+		const expected = withTable(readme, operationsTable(node.description.properties, sent));
+		if (process.env.UPDATE_README === '1') fs.writeFileSync(readmePath, expected);
+		expect(readme).toEqual(expected);
 	});
 
 	it('fills every documented body field of the endpoints it covers', () => {
