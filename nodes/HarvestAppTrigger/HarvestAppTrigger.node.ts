@@ -5,7 +5,13 @@ import { harvestCredentials } from '../shared/descriptions/connection';
 import { getAccounts } from '../shared/methods/accounts';
 import { listSearch } from '../HarvestApp/methods/listSearch';
 import { triggerProperties } from './description';
+import { WATCHED_RESOURCES } from './resources';
 import { pollHarvest } from './poll';
+
+/** `{"timeEntry":"time entry",…}` for the subtitle, e.g. "New or updated time entry". */
+const RESOURCE_NOUNS = JSON.stringify(
+	Object.fromEntries(WATCHED_RESOURCES.map((resource) => [resource.value, resource.label.toLowerCase()])),
+);
 
 export class HarvestAppTrigger implements INodeType {
 	description: INodeTypeDescription = {
@@ -14,7 +20,7 @@ export class HarvestAppTrigger implements INodeType {
 		icon: { light: 'file:../../icons/harvestApp.svg', dark: 'file:../../icons/harvestApp.dark.svg' },
 		group: ['trigger'],
 		version: 1,
-		subtitle: '={{($parameter["event"] === "new" ? "New " : "New or updated ") + $parameter["resource"]}}',
+		subtitle: `={{($parameter["event"] === "new" ? "New " : "New or updated ") + (${RESOURCE_NOUNS})[$parameter["resource"]]}}`,
 		description: 'Starts the workflow when Harvest records are created or updated',
 		defaults: { name: 'Harvest App Trigger' },
 		polling: true,

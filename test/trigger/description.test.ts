@@ -34,6 +34,13 @@ describe('Harvest App Trigger description', () => {
 		expect(description.icon).toEqual({ light: 'file:../../icons/harvestApp.svg', dark: 'file:../../icons/harvestApp.dark.svg' });
 	});
 
+	it('has a subtitle that reads like the event', () => {
+		const body = String(description.subtitle).replace(/^=\{\{/, '').replace(/\}\}$/, '');
+		const subtitle = (parameters: Record<string, string>) => new Function('$parameter', `return ${body};`)(parameters) as string;
+		expect(subtitle({ event: 'newOrUpdated', resource: 'timeEntry' })).toBe('New or updated time entry');
+		expect(subtitle({ event: 'new', resource: 'invoiceItemCategory' })).toBe('New invoice item category');
+	});
+
 	it('offers both credentials, each for its authentication choice, and the account picker', () => {
 		expect(description.credentials).toEqual([
 			expect.objectContaining({ name: 'harvestAppApi', displayOptions: { show: { authentication: ['accessToken'] } } }),
