@@ -96,7 +96,8 @@ function collectionOf(p: string): string | null {
 	return m ? m[1] : null;
 }
 
-const WORKING: Record<string, keyof typeof W extends never ? string : string> = {
+/** Which working-set record stands in for each path parameter. */
+const WORKING: Record<string, string> = {
 	clientId: 'clientId', contactId: 'contactId', estimateId: 'estimateId', estimateItemCategoryId: 'estimateItemCategoryId',
 	expenseCategoryId: 'categoryId', expenseId: 'expenseId', invoiceItemCategoryId: 'invoiceItemCategoryId', invoiceId: 'invoiceId',
 	messageId: 'messageId', paymentId: 'paymentId', projectId: 'projectId', taskAssignmentId: 'taskAssignmentId',
