@@ -6,8 +6,10 @@ import { cliCases } from './cli';
 import { credentialCases } from './credentials';
 import { editorCases } from './editor';
 import { packageCases } from './package';
+import { triggerCases } from './trigger';
 
 export const allCases: Array<Case<E2EContext>> = [
+	...triggerCases,
 	...editorCases,
 	...credentialCases,
 	...packageCases,

@@ -1,0 +1,93 @@
+// The trigger, activated (point 2): n8n polls on its own schedule while the test changes the sandbox's time
+// entries between polls; afterwards every change must be in exactly one execution, and none twice.
+// n8n refuses sub-minute cron expressions, but accepts several fixed-second poll times: the fixture polls at
+// seconds 0, 15, 30 and 45 of every minute.
+import assert from 'assert/strict';
+
+import type { E2EContext } from '../context';
+import type { Case } from '../harness';
+import { sleep } from '../n8n';
+import type { Sandbox } from '../sandbox';
+
+const WORKFLOW = 'e2eTriggerTime01';
+const TRIGGER = 'Harvest App Trigger';
+const WATCHED = '/v2/time_entries';
+
+interface Version {
+	id: number;
+	updated_at: string;
+}
+
+/** Waits until n8n's next poll has read the watched list (the sandbox logs a request once it has answered). */
+async function nextPoll(sandbox: Sandbox, afterSeq: number, timeoutMs = 40_000): Promise<number> {
+	const deadline = Date.now() + timeoutMs;
+	for (;;) {
+		const reads = (await sandbox.requests()).filter((r) => r.method === 'GET' && r.path === WATCHED && Number(r.seq) > afterSeq);
+		if (reads.length) {
+			// A poll may read several pages; let it finish before changing data again.
+			await sleep(1200);
+			const all = (await sandbox.requests()).filter((r) => r.path === WATCHED);
+			return Math.max(...all.map((r) => Number(r.seq)));
+		}
+		if (Date.now() > deadline) throw new Error(`n8n did not poll within ${timeoutMs / 1000} s`);
+		await sleep(250);
+	}
+}
+
+async function change(sandbox: Sandbox, action: 'create' | 'update', fields: Record<string, unknown>, id?: number): Promise<Version> {
+	const record = (await sandbox.mutate('time_entries', action, fields, id)) as Record<string, unknown> & { record?: Version };
+	const version = (record.record ?? record) as Version;
+	assert.ok(version.id && version.updated_at, `sandbox mutate returned ${JSON.stringify(record).slice(0, 200)}`);
+	return { id: Number(version.id), updated_at: String(version.updated_at) };
+}
+
+function key(v: Version): string {
+	return `${v.id}@${v.updated_at}`;
+}
+
+export const triggerCases: Array<Case<E2EContext>> = [
+	{
+		name: 'trigger: activated in n8n, polling on its schedule — every change once, nothing twice',
+		lane: 'trigger',
+		timeoutMs: 240_000,
+		run: async ({ rest, triggerSandbox: sandbox }) => {
+			const workflow = await rest.call<{ versionId: string }>('GET', `/rest/workflows/${WORKFLOW}`);
+			let seq = Math.max(0, ...(await sandbox.requests()).map((r) => Number(r.seq)));
+			await rest.call('POST', `/rest/workflows/${WORKFLOW}/activate`, { versionId: workflow.versionId });
+			const expected: Version[] = [];
+			try {
+				// Activation polls at once: it fixes where watching starts, so nothing before it is reported.
+				seq = await nextPoll(sandbox, seq);
+				const a = await change(sandbox, 'create', { notes: 'e2e trigger A' });
+				const b = await change(sandbox, 'create', { notes: 'e2e trigger B' });
+				expected.push(a, b);
+				seq = await nextPoll(sandbox, seq);
+				expected.push(await change(sandbox, 'update', { notes: 'e2e trigger A, second version' }, a.id));
+				expected.push(await change(sandbox, 'create', { notes: 'e2e trigger C' }));
+				seq = await nextPoll(sandbox, seq);
+				expected.push(await change(sandbox, 'update', { notes: 'e2e trigger B, second version' }, b.id));
+				expected.push(await change(sandbox, 'update', { notes: 'e2e trigger A, third version' }, a.id));
+				expected.push(await change(sandbox, 'create', { notes: 'e2e trigger D' }));
+				seq = await nextPoll(sandbox, seq);
+				// One more poll with nothing new: it must not start an execution or repeat anything.
+				seq = await nextPoll(sandbox, seq);
+			} finally {
+				await rest.call('POST', `/rest/workflows/${WORKFLOW}/deactivate`, {}).catch(() => undefined);
+			}
+
+			const summaries = (await rest.executions(WORKFLOW)).filter((e) => e.mode === 'trigger');
+			const seen: Version[] = [];
+			for (const summary of summaries.reverse()) {
+				const execution = await rest.execution(summary.id);
+				assert.equal(execution.status, 'success', `execution ${summary.id}: ${execution.error?.message}`);
+				const runs = execution.runData[TRIGGER] as Array<{ data?: { main?: Array<Array<{ json: Version }>> } }>;
+				for (const item of runs?.[0]?.data?.main?.[0] ?? []) seen.push({ id: item.json.id, updated_at: item.json.updated_at });
+			}
+			const seenKeys = seen.map(key);
+			const duplicates = seenKeys.filter((k, i) => seenKeys.indexOf(k) !== i);
+			assert.deepEqual(duplicates, [], 'changes reported twice');
+			assert.deepEqual([...seenKeys].sort(), expected.map(key).sort(), 'reported changes ≠ changes made');
+			assert.ok(summaries.length >= 3 && summaries.length <= 4, `${summaries.length} executions for 3 rounds of changes`);
+		},
+	},
+];
