@@ -1,0 +1,100 @@
+// The issue's targets, checked against one run's rows. Each check says whether it was met and by how much.
+import { BENCH } from './config';
+import { CREATE_SCENARIO } from './scenarios/create';
+import { LIST_CASES } from './scenarios/list';
+import { BUSY_SCENARIO, IDLE_SCENARIO } from './scenarios/trigger';
+import type { ScenarioResult } from './results';
+
+export interface TargetCheck {
+	target: string;
+	/** undefined: the run has no data for it (scenario skipped). */
+	met?: boolean;
+	detail: string;
+}
+
+const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
+
+function find(rows: ScenarioResult[], scenario: string, node: ScenarioResult['node']): ScenarioResult | undefined {
+	return rows.find((r) => r.scenario === scenario && r.node === node);
+}
+
+export function checkTargets(rows: ScenarioResult[]): TargetCheck[] {
+	const checks: TargetCheck[] = [];
+	const [entries, , free] = LIST_CASES;
+
+	const lists = LIST_CASES.map((c) => find(rows, c.scenario, 'harvestApp')).filter((r): r is ScenarioResult => !!r);
+	if (lists.length) {
+		const runsOf = (r: ScenarioResult) => (r.details?.requestRuns as number[] | undefined) ?? [r.requests];
+		const off = lists.filter((r) => runsOf(r).some((n) => n !== r.expectedRequests));
+		checks.push({
+			target: 'Listing N records takes exactly ceil(N/2000) requests',
+			met: off.length === 0,
+			detail: lists.map((r) => `${r.scenario}: ${runsOf(r).join('/')} (expected ${r.expectedRequests})`).join('; '),
+		});
+	}
+
+	const ours = find(rows, entries.scenario, 'harvestApp');
+	const theirs = find(rows, entries.scenario, 'builtin');
+	if (ours && theirs) {
+		const ratio = theirs.completed ? ours.wallMs / theirs.wallMs : undefined;
+		checks.push({
+			target: '20,000 entries complete; wall ≤ 1/10 of the built-in node where it completes',
+			met: ours.completed && (ratio === undefined || ratio <= 0.1),
+			detail:
+				`ours ${ours.completed ? 'completed' : 'failed'} in ${seconds(ours.wallMs)}; ` +
+				(theirs.completed
+					? `the built-in node completed in ${seconds(theirs.wallMs)}: ${ratio!.toFixed(3)} (target ≤ 0.100)`
+					: `the built-in node did not complete (failed at request ${theirs.failedAtRequest ?? '?'} after ${seconds(theirs.wallMs)}), so there is no time to divide by`),
+		});
+	}
+	const oursFree = find(rows, free.scenario, 'harvestApp');
+	const theirsFree = find(rows, free.scenario, 'builtin');
+	if (oursFree?.completed && theirsFree?.completed) {
+		const ratio = oursFree.wallMs / theirsFree.wallMs;
+		checks.push({
+			target: 'Reference without rate limits (where the built-in node does complete): wall ≤ 1/10',
+			met: ratio <= 0.1,
+			detail: `${seconds(oursFree.wallMs)} vs ${seconds(theirsFree.wallMs)} = ${ratio.toFixed(3)} (target ≤ 0.100${ratio > 0.1 ? `; ${((ratio / 0.1 - 1) * 100).toFixed(0)} % over` : ''})`,
+		});
+	}
+	const rss = [
+		ours && theirs?.completed ? { o: ours, t: theirs, where: 'with limits' } : undefined,
+		oursFree?.completed && theirsFree?.completed ? { o: oursFree, t: theirsFree, where: 'without limits, both completing' } : undefined,
+	].filter((x): x is { o: ScenarioResult; t: ScenarioResult; where: string } => !!x && !!x.o.peakRssMb && !!x.t.peakRssMb);
+	if (rss.length) {
+		const worst = Math.max(...rss.map((x) => x.o.peakRssMb! / x.t.peakRssMb!));
+		checks.push({
+			target: 'Peak RSS listing 20,000 entries ≤ 1.5 × the built-in node',
+			met: worst <= 1.5,
+			detail:
+				rss.map((x) => `${x.where}: ${x.o.peakRssMb} MB vs ${x.t.peakRssMb} MB = ${(x.o.peakRssMb! / x.t.peakRssMb!).toFixed(2)}×`).join('; ') +
+				(theirs && !theirs.completed ? `; with limits the built-in node stopped at request ${theirs.failedAtRequest} holding half the records (${theirs.peakRssMb} MB)` : ''),
+		});
+	}
+
+	const create = find(rows, CREATE_SCENARIO, 'harvestApp');
+	if (create) {
+		const floor = create.floorMs ?? 0;
+		const over = create.wallMs / floor;
+		checks.push({
+			target: '1,000 creates: 1000/1000 succeed, zero 429s, wall ≤ 1.10 × floor',
+			met: create.items === BENCH.creates && create.status429 === 0 && over <= 1.1,
+			detail: `${create.items}/${BENCH.creates} created, ${create.status429} × 429, ${seconds(create.wallMs)} = ${over.toFixed(3)} × the ${seconds(floor)} floor`,
+		});
+	}
+
+	const idle = find(rows, IDLE_SCENARIO, 'harvestApp');
+	const busy = find(rows, BUSY_SCENARIO, 'harvestApp');
+	if (idle && busy) {
+		const per = (idle.details?.perResource ?? {}) as Record<string, { requests: number }>;
+		const notOne = Object.entries(per).filter(([, r]) => r.requests !== 1);
+		checks.push({
+			target: 'Idle poll: 1 request; busy poll: ceil(k/2000)',
+			met: notOne.length === 0 && busy.requests === busy.expectedRequests,
+			detail:
+				`idle: ${notOne.length === 0 ? `1 request for each of ${Object.keys(per).length} resources` : `more than 1 for ${notOne.map(([k, r]) => `${k} (${r.requests})`).join(', ')}`}; ` +
+				`busy: ${busy.requests} requests for k = ${String(busy.details?.recordsInWindow)} (expected ${busy.expectedRequests})`,
+		});
+	}
+	return checks;
+}
