@@ -103,8 +103,20 @@ export class Sandbox {
 		return (text ? JSON.parse(text) : undefined) as T;
 	}
 
-	/** The public API with the sandbox's own token: reads its state independently of n8n. */
+	/**
+	 * The public API with the sandbox's own token: reads its state independently of n8n. It shares the
+	 * account's rate limit with n8n, so a 429 is waited out like a well-behaved client would.
+	 */
 	async api<T = Record<string, unknown>>(method: string, route: string, body?: unknown): Promise<{ status: number; body: T }> {
+		for (let attempt = 0; ; attempt++) {
+			const answer = await this.apiOnce<T>(method, route, body);
+			if (answer.status !== 429 || attempt >= 10) return answer;
+			const wait = Number(answer.retryAfter ?? 1);
+			await new Promise((resolve) => setTimeout(resolve, Math.min(Math.max(wait, 0.2), 16) * 1000));
+		}
+	}
+
+	private async apiOnce<T>(method: string, route: string, body?: unknown): Promise<{ status: number; body: T; retryAfter?: string }> {
 		const response = await fetch(`${this.info.url}${route}`, {
 			method,
 			headers: {
@@ -122,7 +134,7 @@ export class Sandbox {
 		} catch {
 			parsed = { raw: text };
 		}
-		return { status: response.status, body: parsed as T };
+		return { status: response.status, body: parsed as T, retryAfter: response.headers.get('retry-after') ?? undefined };
 	}
 
 	async get<T = Record<string, unknown>>(route: string): Promise<T> {

@@ -1,6 +1,7 @@
 // Every e2e case. Cases in one lane run in order; lanes overlap, so a slow wait hides behind other work.
 import type { E2EContext } from '../context';
 import type { Case } from '../harness';
+import { actionCases } from './actions';
 import { aiToolCases } from './ai-tool';
 import { cliCases } from './cli';
 import { credentialCases } from './credentials';
@@ -15,4 +16,5 @@ export const allCases: Array<Case<E2EContext>> = [
 	...packageCases,
 	...aiToolCases,
 	...cliCases,
+	...actionCases,
 ];
