@@ -7,6 +7,8 @@ export const CRED = {
 	trigger: { id: 'e2eHarvestTrg001', name: 'Harvest trigger sandbox (token)' },
 	oauth: { id: 'e2eHarvestOAu001', name: 'Harvest sandbox (OAuth2)' },
 	badToken: { id: 'e2eHarvestBad001', name: 'Harvest sandbox (wrong token)' },
+	/** The credential the example workflows (test/e2e/examples) name; `npm start` creates it. */
+	demo: { id: 'harvestAppDemo01', name: 'Harvest (sandbox demo)' },
 } as const;
 
 export function patCredential(id: string, name: string, sandbox: SandboxInfo, token = sandbox.token) {

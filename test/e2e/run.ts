@@ -12,7 +12,7 @@ import { ensureChromium, ensureRuntime, log, runtimeIsCached } from './env';
 import { redact, registerSecrets, runCases, type CaseResult } from './harness';
 import { N8n } from './n8n';
 import { installPackage, packPackage } from './pack';
-import { artifactsDir, makeWorkDir, repoRoot, resetArtifacts, workflowsDir } from './paths';
+import { artifactsDir, examplesDir, makeWorkDir, repoRoot, resetArtifacts, workflowsDir } from './paths';
 import { stopAll } from './proc';
 import { Rest, TEST_OWNER } from './rest';
 import { Sandbox } from './sandbox';
@@ -85,6 +85,8 @@ async function main(): Promise<number> {
 			oauthCredential(CRED.oauth.id, CRED.oauth.name, sandbox.info),
 		]);
 		await createWorkflows(rest, loadFixtures(workflowsDir), credentialIds);
+		// The examples name the demo credential that `npm start` creates; here they run with the token one.
+		await createWorkflows(rest, loadFixtures(examplesDir), { [CRED.demo.id]: credentialIds[CRED.pat.id] });
 		phase('credentials and workflows created');
 
 		const ctx: E2EContext = {

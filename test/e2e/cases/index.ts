@@ -6,6 +6,7 @@ import { aiToolCases } from './ai-tool';
 import { cliCases } from './cli';
 import { credentialCases } from './credentials';
 import { editorCases } from './editor';
+import { exampleCases } from './examples';
 import { packageCases } from './package';
 import { triggerCases } from './trigger';
 
@@ -17,4 +18,5 @@ export const allCases: Array<Case<E2EContext>> = [
 	...aiToolCases,
 	...cliCases,
 	...actionCases,
+	...exampleCases,
 ];
