@@ -1,0 +1,25 @@
+#!/usr/bin/env node
+// `npm start`: build the package, then run test/e2e/start.ts, which starts the Harvest sandbox with demo data
+// and a real n8n (cached outside the repo, installed on first use) with this package, a ready credential
+// and the example workflows. Ctrl-C stops everything it started.
+const { spawn, spawnSync } = require('child_process');
+const path = require('path');
+
+const root = path.resolve(__dirname, '..');
+const bin = (name) => path.join(root, 'node_modules', '.bin', name);
+
+process.stdout.write('Building the package …\n');
+const build = spawnSync('npm', ['run', 'build', '--silent'], { cwd: root, stdio: 'inherit' });
+if (build.status !== 0) {
+	process.stderr.write('npm start: the build failed\n');
+	process.exit(build.status || 1);
+}
+
+const child = spawn(bin('tsx'), [path.join(root, 'test', 'e2e', 'start.ts')], { cwd: root, stdio: 'inherit' });
+// Ctrl-C reaches the child too (same terminal process group); wait for it to stop what it started.
+for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
+	process.on(signal, () => {
+		if (signal !== 'SIGINT') child.kill(signal);
+	});
+}
+child.on('exit', (code, signal) => process.exit(code ?? (signal ? 130 : 1)));
