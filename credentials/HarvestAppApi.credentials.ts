@@ -1,5 +1,7 @@
 import type { IAuthenticateGeneric, ICredentialTestRequest, ICredentialType, INodeProperties } from 'n8n-workflow';
 
+import { USER_AGENT } from '../nodes/shared/transport/connection';
+
 export class HarvestAppApi implements ICredentialType {
 	name = 'harvestAppApi';
 
@@ -60,7 +62,7 @@ export class HarvestAppApi implements ICredentialType {
 			url: '/users/me',
 			headers: {
 				'Harvest-Account-Id': '={{$credentials.accountId}}',
-				'User-Agent': 'n8n-nodes-harvestapp (https://github.com/n8n-nodes-harvestapp/n8n-nodes-harvestapp)',
+				'User-Agent': USER_AGENT,
 			},
 		},
 	};

@@ -5,7 +5,7 @@
 import nock from 'nock';
 import type { IDataObject } from 'n8n-workflow';
 
-import { transportClock } from '../../nodes/shared/transport';
+import { forgetAccounts, transportClock } from '../../nodes/shared/transport';
 import { resetBudgets } from '../../nodes/shared/transport/governor';
 import {
 	createExecuteContext,
@@ -68,6 +68,7 @@ export function useTransportFixture(): () => VirtualClock {
 	});
 	beforeEach(() => {
 		resetBudgets();
+		forgetAccounts();
 		clock = installVirtualClock();
 	});
 	afterEach(() => {

@@ -48,6 +48,7 @@ export function describeFailure(
 	failure: Failure,
 	body: unknown,
 	accountId: string,
+	location?: string,
 ): HarvestProblem {
 	const isWrite = method !== 'GET';
 	const said = harvestMessage(body);
@@ -65,6 +66,14 @@ export function describeFailure(
 	}
 	const status = failure.status ?? 0;
 	const httpCode = String(status);
+	if (status >= 300 && status < 400) {
+		return {
+			httpCode,
+			message: `Harvest answered with a redirect (${status})${location ? ` to ${location.split('?')[0]}` : ''}`,
+			description:
+				'Redirects are not followed, so the token never leaves the configured API host. Check the API Base URL in the credential.',
+		};
+	}
 	switch (status) {
 		case 400:
 			return { httpCode, message: `Harvest rejected the request: ${said ?? 'bad request'}`, description: 'Check the parameters.' };

@@ -7,6 +7,7 @@ import type {
 	IPollFunctions,
 } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError, sleep } from 'n8n-workflow';
+import { createHash } from 'crypto';
 
 import {
 	apiBaseUrl,
@@ -141,6 +142,8 @@ async function openConnection(
 	const connection: Connection = { credentialType, apiBase, accountId: '', secrets: secretsOf(credentials) };
 
 	let accountId = chosenAccount || String(credentials.accountId ?? '').trim();
+	const cacheKey = accountCacheKey(credentialType, apiBase, credentials);
+	if (!accountId) accountId = cachedAccount(cacheKey) ?? '';
 	if (!accountId) {
 		const accounts = await listAccounts(ctx, connection, itemIndex);
 		if (accounts.length !== 1) {
@@ -155,6 +158,7 @@ async function openConnection(
 			});
 		}
 		accountId = String(accounts[0].id);
+		rememberAccount(cacheKey, accountId);
 	}
 	if (!/^\d+$/.test(accountId)) {
 		throw new NodeOperationError(ctx.getNode(), `The Harvest account ID "${accountId}" is not a number`, {
@@ -164,6 +168,63 @@ async function openConnection(
 	}
 	connection.accountId = accountId;
 	return connection;
+}
+
+/**
+ * When neither the node nor the credential names an account, the one account the token reaches is looked up
+ * once and remembered for a while, so a trigger does not pay an extra request on every poll. Keyed by a hash
+ * of the token, so another token never reuses the answer; only a speed-up, never needed for correctness.
+ */
+const ACCOUNT_CACHE_MS = 10 * 60_000;
+const accountCache = new Map<string, { accountId: string; until: number }>();
+
+function accountCacheKey(credentialType: string, apiBase: URL, credentials: IDataObject): string {
+	const token = String(
+		((credentials.oauthTokenData ?? {}) as IDataObject).access_token ?? credentials.accessToken ?? '',
+	);
+	return `${credentialType}|${apiBase.origin}|${createHash('sha256').update(token).digest('hex')}`;
+}
+
+function cachedAccount(key: string): string | undefined {
+	const hit = accountCache.get(key);
+	if (hit && hit.until > transportClock.now()) return hit.accountId;
+	accountCache.delete(key);
+	return undefined;
+}
+
+function rememberAccount(key: string, accountId: string): void {
+	accountCache.set(key, { accountId, until: transportClock.now() + ACCOUNT_CACHE_MS });
+}
+
+/** Tests start every case without remembered accounts. */
+export function forgetAccounts(): void {
+	accountCache.clear();
+}
+
+function cancelSignal(ctx: HarvestContext): AbortSignal | undefined {
+	const withSignal = ctx as { getExecutionCancelSignal?: () => AbortSignal | undefined };
+	return typeof withSignal.getExecutionCancelSignal === 'function' ? withSignal.getExecutionCancelSignal() : undefined;
+}
+
+function cancelledError(ctx: HarvestContext, itemIndex?: number): NodeOperationError {
+	return new NodeOperationError(ctx.getNode(), 'The execution was cancelled while waiting for Harvest', { itemIndex });
+}
+
+/** Waits for the governor or a retry, but not past a cancelled execution (reports can wait 15 minutes). */
+async function pause(ctx: HarvestContext, ms: number, signal: AbortSignal | undefined, itemIndex?: number): Promise<void> {
+	if (signal?.aborted) throw cancelledError(ctx, itemIndex);
+	if (!signal) return await transportClock.sleep(ms);
+	let onAbort: (() => void) | undefined;
+	const aborted = new Promise<void>((resolve) => {
+		onAbort = () => resolve();
+		signal.addEventListener('abort', onAbort, { once: true });
+	});
+	try {
+		await Promise.race([transportClock.sleep(ms), aborted]);
+	} finally {
+		if (onAbort) signal.removeEventListener('abort', onAbort);
+	}
+	if (signal.aborted) throw cancelledError(ctx, itemIndex);
 }
 
 function secretsOf(credentials: IDataObject): string[] {
@@ -198,16 +259,38 @@ function headerMap(headers: unknown): Record<string, string> {
 	return out;
 }
 
-interface Outcome {
-	failure: Failure;
-	body?: unknown;
-}
+type Outcome =
+	| { failure: Failure; body?: unknown; location?: string }
+	/** The execution was cancelled: stop at once. */
+	| { cancelled: true }
+	/** Not an HTTP or socket failure (e.g. n8n asks to reconnect the credential): never retried. */
+	| { foreign: Error };
 
-/** Pulls status, headers and body out of whatever n8n's HTTP helper threw (n8n wraps the axios error). */
+/** Socket-level failures: nothing usable came back, so a read may be tried again. */
+const NETWORK_CODES = new Set([
+	'ECONNRESET',
+	'ECONNREFUSED',
+	'EPIPE',
+	'EAI_AGAIN',
+	'ENOTFOUND',
+	'ENETUNREACH',
+	'EHOSTUNREACH',
+	'ENETDOWN',
+	'ERR_SOCKET_CONNECTION_TIMEOUT',
+	'UND_ERR_SOCKET',
+]);
+const TIMEOUT_CODES = new Set(['ECONNABORTED', 'ETIMEDOUT', 'ESOCKETTIMEDOUT', 'UND_ERR_CONNECT_TIMEOUT']);
+const CANCEL_CODES = new Set(['ERR_CANCELED', 'ABORT_ERR']);
+
+/**
+ * Pulls status, headers and body out of whatever n8n's HTTP helper threw (n8n wraps the axios error).
+ * Errors that are neither an HTTP answer nor a socket failure (n8n asking to reconnect a credential, a
+ * cancelled execution) are not Harvest's and are passed on untouched in meaning.
+ */
 function classify(error: unknown): Outcome {
 	const err = error as IDataObject & { cause?: IDataObject };
 	const response = ((err.cause?.response as IDataObject) ?? (err.response as IDataObject)) as IDataObject | undefined;
-	const status = Number(response?.status ?? response?.statusCode ?? err.httpCode ?? 0) || undefined;
+	const status = Number(response?.status ?? response?.statusCode ?? 0) || undefined;
 	if (status) {
 		const headers = headerMap(response?.headers);
 		const serverNow = Date.parse(headers.date ?? '');
@@ -215,12 +298,20 @@ function classify(error: unknown): Outcome {
 			headers['retry-after'],
 			Number.isNaN(serverNow) ? transportClock.now() : serverNow,
 		);
-		return { failure: { kind: 'status', status, retryAfterMs }, body: response?.data ?? response?.body };
+		return {
+			failure: { kind: 'status', status, retryAfterMs },
+			body: response?.data ?? response?.body,
+			location: headers.location,
+		};
 	}
 	const code = String(err.cause?.code ?? err.code ?? '');
-	const message = String(err.cause?.message ?? err.message ?? '');
-	const timedOut = code === 'ECONNABORTED' || code === 'ETIMEDOUT' || /timeout/i.test(message);
-	return { failure: { kind: timedOut ? 'timeout' : 'network' } };
+	const name = String(err.cause?.name ?? err.name ?? '');
+	if (CANCEL_CODES.has(code) || name === 'AbortError' || name === 'CanceledError') return { cancelled: true };
+	if (TIMEOUT_CODES.has(code)) return { failure: { kind: 'timeout' } };
+	if (NETWORK_CODES.has(code) || (err.cause?.isAxiosError === true && !response) || err.isAxiosError === true) {
+		return { failure: { kind: 'network' } };
+	}
+	return { foreign: (err.cause as unknown as Error | undefined) ?? (error as Error) };
 }
 
 function parseBody(body: unknown): IDataObject | undefined {
@@ -255,8 +346,11 @@ async function send(ctx: HarvestContext, connection: Connection, options: SendOp
 	const headers: IDataObject = { 'User-Agent': USER_AGENT, Accept: 'application/json' };
 	if (!options.harvestId) headers['Harvest-Account-Id'] = connection.accountId;
 
+	const signal = cancelSignal(ctx);
+	const clock = { now: transportClock.now, sleep: async (ms: number) => await pause(ctx, ms, signal, options.itemIndex) };
+
 	for (let attempt = 1; ; attempt++) {
-		if (!options.harvestId) await acquireSlot(budget, isReport, transportClock);
+		if (!options.harvestId) await acquireSlot(budget, isReport, clock);
 		const request: IHttpRequestOptions = {
 			method: options.method,
 			url: options.url,
@@ -264,6 +358,9 @@ async function send(ctx: HarvestContext, connection: Connection, options: SendOp
 			json: true,
 			returnFullResponse: true,
 			timeout: REQUEST_TIMEOUT_MS,
+			// Harvest never redirects API calls; following one could carry the token to another host.
+			disableFollowRedirect: true,
+			sendCredentialsOnCrossOriginRedirect: false,
 		};
 		if (options.qs && Object.keys(options.qs).length) request.qs = options.qs;
 		if (options.body !== undefined) request.body = options.body;
@@ -271,15 +368,30 @@ async function send(ctx: HarvestContext, connection: Connection, options: SendOp
 		let outcome: Outcome;
 		try {
 			const raw = (await ctx.helpers.httpRequestWithAuthentication.call(ctx, connection.credentialType, request)) as IDataObject;
+			const statusCode = Number(raw.statusCode ?? 200);
+			const responseHeaders = headerMap(raw.headers);
 			const body = parseBody(raw.body);
-			if (body !== undefined) {
-				return { statusCode: Number(raw.statusCode ?? 200), headers: headerMap(raw.headers), body };
+			if (statusCode >= 300) {
+				outcome = { failure: { kind: 'status', status: statusCode }, body: raw.body, location: responseHeaders.location };
+			} else if (body !== undefined) {
+				return { statusCode, headers: responseHeaders, body };
+			} else {
+				outcome = { failure: { kind: 'malformed' } };
 			}
-			outcome = { failure: { kind: 'malformed' } };
 		} catch (error) {
 			outcome = classify(error);
 		}
 
+		if ('cancelled' in outcome) throw cancelledError(ctx, options.itemIndex);
+		if ('foreign' in outcome) {
+			const secrets = [...connection.secrets, ...(await currentSecrets(ctx, connection, options.itemIndex))];
+			const message = scrub(outcome.foreign.message || 'The request could not be sent', secrets);
+			const description = (outcome.foreign as { description?: unknown }).description;
+			throw new NodeOperationError(ctx.getNode(), message, {
+				description: typeof description === 'string' ? scrub(description, secrets) : undefined,
+				itemIndex: options.itemIndex,
+			});
+		}
 		const { failure } = outcome;
 		const decision = decideRetry(options.method, failure, attempt, transportClock.random());
 		const throttled = failure.kind === 'status' && failure.status === 429;
@@ -293,11 +405,11 @@ async function send(ctx: HarvestContext, connection: Connection, options: SendOp
 		}
 		if (decision.retry) {
 			// A throttled request waits in the governor on its next attempt, together with its neighbours.
-			if (!throttled || options.harvestId) await transportClock.sleep(decision.delayMs);
+			if (!throttled || options.harvestId) await clock.sleep(decision.delayMs);
 			continue;
 		}
 		const target = options.url.slice(connection.apiBase.origin.length + connection.apiBase.pathname.length);
-		const problem = describeFailure(options.method, target, failure, outcome.body, connection.accountId);
+		const problem = describeFailure(options.method, target, failure, outcome.body, connection.accountId, outcome.location);
 		// n8n may have refreshed an OAuth token during this run: hide the current tokens too.
 		const secrets = [...connection.secrets, ...(await currentSecrets(ctx, connection, options.itemIndex))];
 		throw new NodeApiError(
@@ -337,7 +449,8 @@ export async function* harvestPages(this: HarvestContext, request: HarvestListRe
 	const limit = request.limit && request.limit > 0 ? Math.floor(request.limit) : Number.POSITIVE_INFINITY;
 	const connection = await connect(this, request.itemIndex);
 	let url = apiUrl(this, connection, request.path, request.itemIndex);
-	let qs: IDataObject | undefined = { ...request.qs, per_page: Math.min(limit, MAX_PER_PAGE) };
+	const firstQuery: IDataObject = { ...request.qs, per_page: Math.min(limit, MAX_PER_PAGE) };
+	let qs: IDataObject | undefined = firstQuery;
 	let delivered = 0;
 	for (;;) {
 		const response = await send(this, connection, { method: 'GET', url, qs, itemIndex: request.itemIndex });
@@ -359,9 +472,24 @@ export async function* harvestPages(this: HarvestContext, request: HarvestListRe
 		yield { records: page as IDataObject[], envelope, headers: response.headers };
 		const next = (envelope.links as IDataObject | undefined)?.next;
 		if (delivered >= limit || typeof next !== 'string' || next === '') return;
-		url = apiUrl(this, connection, next, request.itemIndex);
+		url = withFirstQuery(apiUrl(this, connection, next, request.itemIndex), firstQuery);
 		qs = undefined;
 	}
+}
+
+/**
+ * Harvest's docs do not say whether `links.next` repeats the filters of the first request. Adding back any
+ * that it lacks keeps later pages filtered either way; keys it carries are left exactly as given.
+ */
+function withFirstQuery(url: string, firstQuery: IDataObject): string {
+	const next = new URL(url);
+	let changed = false;
+	for (const [key, value] of Object.entries(firstQuery)) {
+		if (value === undefined || value === null || value === '' || next.searchParams.has(key)) continue;
+		next.searchParams.append(key, String(value));
+		changed = true;
+	}
+	return changed ? next.toString() : url;
 }
 
 export async function harvestList(this: HarvestContext, request: HarvestListRequest): Promise<IDataObject[]> {
