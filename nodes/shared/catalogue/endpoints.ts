@@ -2,21 +2,27 @@ import type { EndpointKey, EndpointSpec, ListSpec } from './types';
 
 const NEWEST_FIRST = 'created_at, newest first';
 
+/** How a collection's records are named in summaries: "an invoice" / "invoices". */
+interface Noun {
+	one: string;
+	many: string;
+}
+
+function noun(singular: string, plural = `${singular}s`): Noun {
+	// 'a user', 'an invoice': none of Harvest's nouns starts with a vowel sound spelled u.
+	const article = /^[aeio]/i.test(singular) ? 'an' : 'a';
+	return { one: `${article} ${singular}`, many: plural };
+}
+
 /** The five endpoints of a plain collection: list, create, retrieve, update, delete. */
-function collection(
-	group: string,
-	base: string,
-	idName: string,
-	noun: string,
-	list: ListSpec,
-): EndpointSpec[] {
+function collection(group: string, base: string, idName: string, name: Noun, list: ListSpec): EndpointSpec[] {
 	const item = `${base}/{${idName}}`;
 	return [
-		{ method: 'GET', path: base, group, summary: `List ${noun}s`, list },
-		{ method: 'POST', path: base, group, summary: `Create a ${noun}` },
-		{ method: 'GET', path: item, group, summary: `Retrieve a ${noun}` },
-		{ method: 'PATCH', path: item, group, summary: `Update a ${noun}` },
-		{ method: 'DELETE', path: item, group, summary: `Delete a ${noun}` },
+		{ method: 'GET', path: base, group, summary: `List ${name.many}`, list },
+		{ method: 'POST', path: base, group, summary: `Create ${name.one}` },
+		{ method: 'GET', path: item, group, summary: `Retrieve ${name.one}` },
+		{ method: 'PATCH', path: item, group, summary: `Update ${name.one}` },
+		{ method: 'DELETE', path: item, group, summary: `Delete ${name.one}` },
 	];
 }
 
@@ -45,8 +51,8 @@ function report(path: string, summary: string, withFixedFee: boolean): EndpointS
  * action node, the trigger, list searches and the README's operations table.
  */
 export const ENDPOINTS: readonly EndpointSpec[] = [
-	...collection('Clients', '/clients', 'clientId', 'client', cursorList('clients', ['is_active', 'updated_since'])),
-	...collection('Contacts', '/contacts', 'contactId', 'contact', cursorList('contacts', ['client_id', 'updated_since'])),
+	...collection('Clients', '/clients', 'clientId', noun('client'), cursorList('clients', ['is_active', 'updated_since'])),
+	...collection('Contacts', '/contacts', 'contactId', noun('contact'), cursorList('contacts', ['client_id', 'updated_since'])),
 	{ method: 'GET', path: '/company', group: 'Company', summary: 'Retrieve the company' },
 	{ method: 'PATCH', path: '/company', group: 'Company', summary: 'Update the company' },
 
@@ -54,7 +60,7 @@ export const ENDPOINTS: readonly EndpointSpec[] = [
 		'Invoices',
 		'/invoices',
 		'invoiceId',
-		'invoice',
+		noun('invoice'),
 		pageList('invoices', ['client_id', 'project_id', 'updated_since', 'from', 'to', 'state'], 'issue_date, newest first'),
 	),
 	{
@@ -100,7 +106,7 @@ export const ENDPOINTS: readonly EndpointSpec[] = [
 		'Invoice Item Categories',
 		'/invoice_item_categories',
 		'invoiceItemCategoryId',
-		'invoice item category',
+		noun('invoice item category', 'invoice item categories'),
 		cursorList('invoice_item_categories', ['updated_since']),
 	),
 
@@ -108,7 +114,7 @@ export const ENDPOINTS: readonly EndpointSpec[] = [
 		'Estimates',
 		'/estimates',
 		'estimateId',
-		'estimate',
+		noun('estimate'),
 		pageList('estimates', ['client_id', 'updated_since', 'from', 'to', 'state'], 'issue_date, newest first'),
 	),
 	{
@@ -134,7 +140,7 @@ export const ENDPOINTS: readonly EndpointSpec[] = [
 		'Estimate Item Categories',
 		'/estimate_item_categories',
 		'estimateItemCategoryId',
-		'estimate item category',
+		noun('estimate item category', 'estimate item categories'),
 		cursorList('estimate_item_categories', ['updated_since']),
 	),
 
@@ -142,7 +148,7 @@ export const ENDPOINTS: readonly EndpointSpec[] = [
 		'Expenses',
 		'/expenses',
 		'expenseId',
-		'expense',
+		noun('expense'),
 		pageList(
 			'expenses',
 			['user_id', 'client_id', 'project_id', 'is_billed', 'approval_status', 'updated_since', 'from', 'to'],
@@ -153,17 +159,17 @@ export const ENDPOINTS: readonly EndpointSpec[] = [
 		'Expense Categories',
 		'/expense_categories',
 		'expenseCategoryId',
-		'expense category',
+		noun('expense category', 'expense categories'),
 		cursorList('expense_categories', ['is_active', 'updated_since']),
 	),
 
-	...collection('Tasks', '/tasks', 'taskId', 'task', cursorList('tasks', ['is_active', 'updated_since'])),
+	...collection('Tasks', '/tasks', 'taskId', noun('task'), cursorList('tasks', ['is_active', 'updated_since'])),
 
 	...collection(
 		'Time Entries',
 		'/time_entries',
 		'timeEntryId',
-		'time entry',
+		noun('time entry', 'time entries'),
 		pageList(
 			'time_entries',
 			[
@@ -195,7 +201,7 @@ export const ENDPOINTS: readonly EndpointSpec[] = [
 		'Projects',
 		'/projects',
 		'projectId',
-		'project',
+		noun('project'),
 		cursorList('projects', ['is_active', 'client_id', 'updated_since']),
 	),
 
@@ -210,7 +216,7 @@ export const ENDPOINTS: readonly EndpointSpec[] = [
 		'User Assignments',
 		'/projects/{projectId}/user_assignments',
 		'userAssignmentId',
-		'user assignment',
+		noun('user assignment'),
 		pageList('user_assignments', ['user_id', 'is_active', 'updated_since']),
 	),
 	{
@@ -224,13 +230,13 @@ export const ENDPOINTS: readonly EndpointSpec[] = [
 		'Task Assignments',
 		'/projects/{projectId}/task_assignments',
 		'taskAssignmentId',
-		'task assignment',
+		noun('task assignment'),
 		pageList('task_assignments', ['is_active', 'updated_since']),
 	),
 
-	...collection('Roles', '/roles', 'roleId', 'role', cursorList('roles', [])),
+	...collection('Roles', '/roles', 'roleId', noun('role'), cursorList('roles', [])),
 
-	...collection('Users', '/users', 'userId', 'user', cursorList('users', ['is_active', 'updated_since'])),
+	...collection('Users', '/users', 'userId', noun('user'), cursorList('users', ['is_active', 'updated_since'])),
 	{ method: 'GET', path: '/users/me', group: 'Users', summary: 'Retrieve the authenticated user' },
 	{
 		method: 'GET',
