@@ -5,24 +5,18 @@
  */
 import type { IDataObject } from 'n8n-workflow';
 
-import type { CredentialData } from '../helpers/context';
-import type { Sandbox } from '../sandbox';
-import { actionSandbox, byId, received, refusal, run } from './support';
+import { byId, useActionSandbox } from './support';
 
-let sandbox: Sandbox;
-let credentials: CredentialData;
+const env = useActionSandbox();
+const { exec, one } = env;
+
 let userId: number;
 
-beforeAll(async () => {
-	({ sandbox, credentials } = await actionSandbox());
-	const store = sandbox.store.account();
+beforeAll(() => {
+	const store = env.store();
 	userId = store.users.all().find((u) => u.is_active && u.id !== store.meId)!.id;
 });
-afterAll(async () => await sandbox.close());
-beforeEach(() => sandbox.log.clear());
 
-const exec = async (parameters: IDataObject) => (await run(parameters, { credentials })).items.map((i) => i.json);
-const one = async (parameters: IDataObject) => (await exec(parameters))[0];
 const summary = (rates: IDataObject[]) =>
 	rates.map((r) => ({ amount: r.amount, start_date: r.start_date, end_date: r.end_date })).sort((a, b) => String(a.start_date ?? '').localeCompare(String(b.start_date ?? '')));
 
@@ -53,7 +47,7 @@ describe.each([
 		]);
 		const fetched = await one({ resource, operation: 'get', userId: byId(userId), [idName]: String(earlier.id) });
 		expect(fetched).toMatchObject({ id: earlier.id, amount: 110 });
-		expect(received(sandbox).filter((r) => r.startsWith('POST'))).toEqual([
+		expect(env.received().filter((r) => r.startsWith('POST'))).toEqual([
 			`POST /v2/users/${userId}/${path}`,
 			`POST /v2/users/${userId}/${path}`,
 			`POST /v2/users/${userId}/${path}`,
@@ -65,8 +59,8 @@ describe.each([
 		['an impossible start date', { startDate: '2025-02-30' }, /"Start Date" must be a real date/],
 		['a non-numeric user', { userId: byId('me') }, /"User" must be a positive whole number/],
 	])('sends nothing for %s', async (_, override, message) => {
-		const { error } = await refusal({ resource, operation: 'create', userId: byId(userId), amount: 50, startDate: '', ...override }, { credentials });
+		const { error } = await env.refusal({ resource, operation: 'create', userId: byId(userId), amount: 50, startDate: '', ...override });
 		expect(error.message).toMatch(message);
-		expect(received(sandbox)).toEqual([]);
+		expect(env.received()).toEqual([]);
 	});
 });

@@ -4,23 +4,17 @@
  */
 import type { IDataObject } from 'n8n-workflow';
 
-import type { CredentialData } from '../helpers/context';
-import type { Sandbox } from '../sandbox';
-import { actionSandbox, byId, byUrl, received, refusal, run } from './support';
+import { byId, byUrl, useActionSandbox } from './support';
 
-let sandbox: Sandbox;
-let credentials: CredentialData;
+const env = useActionSandbox();
+const { exec, one } = env;
+
 let clientId: number;
 
-beforeAll(async () => {
-	({ sandbox, credentials } = await actionSandbox());
-	clientId = sandbox.store.account().clients.all().find((c) => c.is_active)!.id;
+beforeAll(() => {
+	clientId = env.store().clients.all().find((c) => c.is_active)!.id;
 });
-afterAll(async () => await sandbox.close());
-beforeEach(() => sandbox.log.clear());
 
-const exec = async (parameters: IDataObject) => (await run(parameters, { credentials })).items.map((i) => i.json);
-const one = async (parameters: IDataObject) => (await exec(parameters))[0];
 const lines = (value: unknown) => value as IDataObject[];
 
 async function draftEstimate(): Promise<number> {
@@ -34,7 +28,7 @@ async function draftEstimate(): Promise<number> {
 	return estimate.id as number;
 }
 
-const state = (id: number) => sandbox.store.account().estimates.get(id)!.state;
+const state = (id: number) => env.store().estimates.get(id)!.state;
 
 describe('estimate', () => {
 	it('round-trips create → get → update → list → delete', async () => {
@@ -64,7 +58,7 @@ describe('estimate', () => {
 		const accepted = await exec({ resource: 'estimate', operation: 'getAll', returnAll: true, filters: { state: 'accepted' } });
 		expect(accepted.every((e) => e.state === 'accepted')).toBe(true);
 		expect(await exec({ resource: 'estimate', operation: 'delete', estimateId: byId(id) })).toEqual([{ deleted: true }]);
-		expect(sandbox.store.account().estimates.get(id)).toBeUndefined();
+		expect(env.store().estimates.get(id)).toBeUndefined();
 	});
 
 	it('adds, updates and removes a line item', async () => {
@@ -74,10 +68,10 @@ describe('estimate', () => {
 		expect(line).toMatchObject({ kind: 'Product', quantity: 2, unit_price: 80 });
 		const updated = await one({ resource: 'estimate', operation: 'updateLineItem', estimateId: byId(id), lineItemId: String(line.id), updateFields: { unit_price: 90, taxed: true } });
 		expect(lines(updated.line_items)[1]).toMatchObject({ id: line.id, unit_price: 90, taxed: true, amount: 180 });
-		const { items, ctx } = await run({ resource: 'estimate', operation: 'removeLineItem', estimateId: byId(id), lineItemId: String(line.id) }, { credentials });
+		const { items, ctx } = await env.run({ resource: 'estimate', operation: 'removeLineItem', estimateId: byId(id), lineItemId: String(line.id) });
 		expect(ctx.sent[0].body).toEqual({ line_items: [{ id: line.id, _destroy: true }] });
 		expect(lines(items[0].json.line_items).map((l) => l.id)).not.toContain(line.id);
-		expect(sandbox.store.account().estimates.get(id)!.line_items).toHaveLength(1);
+		expect(env.store().estimates.get(id)!.line_items).toHaveLength(1);
 	});
 });
 
@@ -90,7 +84,7 @@ describe('estimate messages', () => {
 			['reopen', 're-open', 'sent'],
 			['decline', 'decline', 'declined'],
 		]) {
-			const { items, ctx } = await run({ resource: 'estimateMessage', operation, estimateId: byId(id) }, { credentials });
+			const { items, ctx } = await env.run({ resource: 'estimateMessage', operation, estimateId: byId(id) });
 			expect(ctx.sent.map((r) => r.body)).toEqual([{ event_type: eventType }]);
 			expect(items[0].json).toMatchObject({ event_type: eventType });
 			expect([operation, state(id)]).toEqual([operation, after]);
@@ -99,7 +93,7 @@ describe('estimate messages', () => {
 		expect(messages.map((m) => m.event_type).sort()).toEqual(['accept', 'decline', 're-open', 'send']);
 		const gone = messages[0].id as number;
 		expect(await exec({ resource: 'estimateMessage', operation: 'delete', estimateId: byId(id), messageId: String(gone) })).toEqual([{ deleted: true }]);
-		expect(sandbox.store.account().estimateMessages.get(gone)).toBeUndefined();
+		expect(env.store().estimateMessages.get(gone)).toBeUndefined();
 	});
 
 	it('emails the estimate to its recipients, which marks a draft as sent', async () => {
@@ -117,7 +111,7 @@ describe('estimate messages', () => {
 
 	it('passes Harvest’s refusal of accepting a draft on', async () => {
 		const id = await draftEstimate();
-		const { error } = await refusal({ resource: 'estimateMessage', operation: 'accept', estimateId: byId(id) }, { credentials });
+		const { error } = await env.refusal({ resource: 'estimateMessage', operation: 'accept', estimateId: byId(id) });
 		expect(error.message).toMatch(/422|draft/);
 		expect(state(id)).toBe('draft');
 	});
@@ -137,9 +131,9 @@ describe('estimate input checks (nothing is sent)', () => {
 		[{ resource: 'estimate', operation: 'updateLineItem', estimateId: byId(5), lineItemId: '9', updateFields: { quantity: -1 } }, 'The parameter "Quantity" cannot be negative (-1) [item 0]'],
 	];
 	it.each(cases.map(([parameters, message]) => [message, parameters] as const))('%s', async (message, parameters) => {
-		const { error, sent } = await refusal(parameters, { credentials });
+		const { error, sent } = await env.refusal(parameters);
 		expect(error.message).toBe(message);
 		expect(sent).toEqual([]);
-		expect(received(sandbox)).toEqual([]);
+		expect(env.received()).toEqual([]);
 	});
 });

@@ -5,19 +5,16 @@
  */
 import type { IDataObject, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import type { CredentialData } from '../helpers/context';
-import type { Sandbox } from '../sandbox';
-import { actionSandbox, byId, node, received, refusal, run } from './support';
+import { byId, node, useActionSandbox } from './support';
 
-let sandbox: Sandbox;
-let credentials: CredentialData;
+const env = useActionSandbox();
+
 let projectId: number;
 let otherProjectId: number;
 let categoryId: number;
 
-beforeAll(async () => {
-	({ sandbox, credentials } = await actionSandbox());
-	const store = sandbox.store.account();
+beforeAll(() => {
+	const store = env.store();
 	// Projects "me" may log expenses on, and a category priced per expense (not per unit).
 	const mine = store.userAssignments
 		.all()
@@ -26,11 +23,9 @@ beforeAll(async () => {
 	[projectId, otherProjectId] = mine;
 	categoryId = store.expenseCategories.all().find((c) => c.is_active && c.unit_price === null)!.id;
 });
-afterAll(async () => await sandbox.close());
-beforeEach(() => sandbox.log.clear());
 
 const exec = async (parameters: IDataObject, items?: INodeExecutionData[]) =>
-	(await run(parameters, { credentials, items })).items.map((i) => i.json);
+	(await env.run(parameters, { items })).items.map((i) => i.json);
 const one = async (parameters: IDataObject, items?: INodeExecutionData[]) => (await exec(parameters, items))[0];
 
 const PNG = Buffer.from('89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c489', 'hex');
@@ -74,7 +69,7 @@ describe('expense (sandbox)', () => {
 		expect(listed.map((e) => e.id)).toContain(id);
 		expect(listed.every((e) => e.spent_date === '2025-04-02')).toBe(true);
 		expect(await exec({ resource: 'expense', operation: 'delete', expenseId: byId(id) })).toEqual([{ deleted: true }]);
-		expect(sandbox.store.account().expenses.get(id)).toBeUndefined();
+		expect(env.store().expenses.get(id)).toBeUndefined();
 	});
 
 	it('uploads a receipt from the input binary property with the other fields as form fields', async () => {
@@ -90,10 +85,10 @@ describe('expense (sandbox)', () => {
 			project: { id: projectId },
 			receipt: { file_name: 'taxi.png', file_size: PNG.length, content_type: 'image/png' },
 		});
-		const stored = sandbox.store.account().expenses.get(created.id as number)!;
+		const stored = env.store().expenses.get(created.id as number)!;
 		expect(stored.receipt?.data.equals(PNG)).toBe(true);
 		expect(stored.billable).toBe(false);
-		expect(received(sandbox)).toEqual(['POST /v2/expenses']);
+		expect(env.received()).toEqual(['POST /v2/expenses']);
 	});
 
 	it('replaces the receipt from another binary property, then deletes it and keeps the expense', async () => {
@@ -103,15 +98,15 @@ describe('expense (sandbox)', () => {
 			withFile('scan', PDF, 'application/pdf', 'taxi.pdf'),
 		);
 		expect(replaced.receipt).toMatchObject({ file_name: 'taxi.pdf', file_size: PDF.length, content_type: 'application/pdf' });
-		expect(sandbox.store.account().expenses.get(id)!.receipt?.data.equals(PDF)).toBe(true);
+		expect(env.store().expenses.get(id)!.receipt?.data.equals(PDF)).toBe(true);
 		const cleared = await one({ resource: 'expense', operation: 'deleteReceipt', expenseId: byId(id) });
 		expect(cleared).toMatchObject({ id, receipt: null, total_cost: 12.5 });
-		expect(sandbox.store.account().expenses.get(id)!.receipt).toBeNull();
+		expect(env.store().expenses.get(id)!.receipt).toBeNull();
 	});
 
 	it('keeps project and category of a locked expense, as Harvest does, while other fields change', async () => {
 		const id = (await one(expense())).id as number;
-		sandbox.mutate({ resource: 'expenses', action: 'update', id, raw: { approval_status: 'approved' } });
+		env.sandbox.mutate({ resource: 'expenses', action: 'update', id, raw: { approval_status: 'approved' } });
 		const updated = await one({
 			resource: 'expense',
 			operation: 'update',
@@ -136,31 +131,31 @@ describe('expense (sandbox)', () => {
 		['a non-numeric project', { projectId: byId('abc') }, /"Project" must be a positive whole number/],
 		['a missing receipt file', { attachReceipt: true, binaryPropertyName: 'missing' }, /binary file 'missing'/],
 	])('sends nothing for %s', async (_, override, message) => {
-		const { error } = await refusal(expense(override), { credentials });
+		const { error } = await env.refusal(expense(override));
 		expect(error.message).toMatch(message);
-		expect(received(sandbox)).toEqual([]);
+		expect(env.received()).toEqual([]);
 	});
 
 	it('refuses an update without fields or receipt, and a negative expense id, without a request', async () => {
-		const empty = await refusal({ resource: 'expense', operation: 'update', expenseId: byId(1), updateFields: {} }, { credentials });
+		const empty = await env.refusal({ resource: 'expense', operation: 'update', expenseId: byId(1), updateFields: {} });
 		expect(empty.error.message).toBe('The parameter "Update Fields" needs at least one field (or Attach Receipt) [item 0]');
-		const negative = await refusal({ resource: 'expense', operation: 'deleteReceipt', expenseId: byId('-4') }, { credentials });
+		const negative = await env.refusal({ resource: 'expense', operation: 'deleteReceipt', expenseId: byId('-4') });
 		expect(negative.error.message).toMatch(/"Expense" must be a positive whole number/);
-		expect(received(sandbox)).toEqual([]);
+		expect(env.received()).toEqual([]);
 	});
 
 	it('continues on fail and pairs every record with its item', async () => {
-		const { items } = await run(
+		const { items } = await env.run(
 			(i) =>
 				i === 0
 					? { resource: 'expense', operation: 'get', expenseId: byId(999999999) }
 					: { resource: 'expense', operation: 'getAll', returnAll: false, limit: 2, filters: {} },
-			{ credentials, continueOnFail: true, items: [{ json: {} }, { json: {} }] },
+			{ continueOnFail: true, items: [{ json: {} }, { json: {} }] },
 		);
 		expect(items.map((i) => i.pairedItem)).toEqual([{ item: 0 }, { item: 1 }, { item: 1 }]);
 		expect(String(items[0].json.error)).toMatch(/404|not found/i);
 		expect(items[1].json.id).toEqual(expect.any(Number));
-		expect(JSON.stringify(items)).not.toContain(sandbox.token);
+		expect(JSON.stringify(items)).not.toContain(env.sandbox.token);
 	});
 });
 
@@ -186,11 +181,10 @@ describe('expense category (sandbox)', () => {
 	});
 
 	it('sends nothing for a negative unit price', async () => {
-		const { error } = await refusal(
+		const { error } = await env.refusal(
 			{ resource: 'expenseCategory', operation: 'create', name: 'X', additionalFields: { unit_price: -1 } },
-			{ credentials },
 		);
 		expect(error.message).toBe('The parameter "Unit Price" cannot be negative (-1) [item 0]');
-		expect(received(sandbox)).toEqual([]);
+		expect(env.received()).toEqual([]);
 	});
 });

@@ -4,25 +4,19 @@
  */
 import type { IDataObject } from 'n8n-workflow';
 
-import type { CredentialData } from '../helpers/context';
-import type { Sandbox } from '../sandbox';
-import { actionSandbox, byId, byUrl, fromList, received, refusal, run } from './support';
+import { byId, byUrl, fromList, useActionSandbox } from './support';
 
-let sandbox: Sandbox;
-let credentials: CredentialData;
+const env = useActionSandbox();
+const { exec, one } = env;
+
 let clientId: number;
 let projectId: number;
 
-beforeAll(async () => {
-	({ sandbox, credentials } = await actionSandbox());
-	const project = sandbox.store.account().projects.all().find((p) => p.is_active)!;
+beforeAll(() => {
+	const project = env.store().projects.all().find((p) => p.is_active)!;
 	({ client_id: clientId, id: projectId } = project);
 });
-afterAll(async () => await sandbox.close());
-beforeEach(() => sandbox.log.clear());
 
-const exec = async (parameters: IDataObject) => (await run(parameters, { credentials })).items.map((i) => i.json);
-const one = async (parameters: IDataObject) => (await exec(parameters))[0];
 const lines = (value: unknown) => value as IDataObject[];
 
 /** A free-form draft invoice with one 100.00 Service line. */
@@ -91,17 +85,17 @@ describe('invoice', () => {
 		expect(paid.map((i) => i.id)).not.toContain(id);
 
 		expect(await exec({ resource: 'invoice', operation: 'delete', invoiceId: byId(id) })).toEqual([{ deleted: true }]);
-		expect(sandbox.store.account().invoices.get(id)).toBeUndefined();
+		expect(env.store().invoices.get(id)).toBeUndefined();
 	});
 
 	it('lists with Limit in one request and one item per invoice', async () => {
 		const invoices = await exec({ resource: 'invoice', operation: 'getAll', returnAll: false, limit: 3, filters: {} });
 		expect(invoices).toHaveLength(3);
-		expect(received(sandbox)).toEqual(['GET /v2/invoices']);
+		expect(env.received()).toEqual(['GET /v2/invoices']);
 	});
 
 	it('creates an invoice from tracked time and expenses: the lines are the projects’ uninvoiced records', async () => {
-		const store = sandbox.store.account();
+		const store = env.store();
 		const open = (e: { invoice_id: number | null; billable: boolean; project_id: number }) => e.invoice_id === null && e.billable;
 		const project = store.projects
 			.all()
@@ -115,7 +109,7 @@ describe('invoice', () => {
 		const expenses = store.expenses.filter((e) => open(e) && e.project_id === project.id);
 		expect([entries.length > 0, expenses.length > 0]).toEqual([true, true]);
 
-		const { items, ctx } = await run(
+		const { items, ctx } = await env.run(
 			{
 				resource: 'invoice',
 				operation: 'createFromTrackedTime',
@@ -132,7 +126,6 @@ describe('invoice', () => {
 				attachReceipts: false,
 				additionalFields: { subject: 'Unbilled work', payment_term: 'net 15' },
 			},
-			{ credentials },
 		);
 		expect(ctx.sent[0].body).toEqual({
 			client_id: project.client_id,
@@ -156,7 +149,7 @@ describe('invoice', () => {
 	});
 
 	it('imports only the chosen period, summarised per project', async () => {
-		const store = sandbox.store.account();
+		const store = env.store();
 		const candidates = store.timeEntries.filter((e) => e.invoice_id === null && e.billable && e.timer_started_at === null);
 		const pick = candidates[0];
 		const project = store.projects.get(pick.project_id)!;
@@ -203,20 +196,18 @@ describe('invoice', () => {
 		expect(lines(updated.line_items)[1]).toMatchObject({ id: line.id, quantity: 2, description: 'Licensed photos', kind: 'Product' });
 		expect(updated.amount).toBe(150);
 
-		const { items, ctx } = await run(
+		const { items, ctx } = await env.run(
 			{ resource: 'invoice', operation: 'removeLineItem', invoiceId: byId(id), lineItemId: String(line.id) },
-			{ credentials },
 		);
 		expect(ctx.sent.map((r) => [r.method, r.body])).toEqual([['PATCH', { line_items: [{ id: line.id, _destroy: true }] }]]);
 		expect(lines(items[0].json.line_items).map((l) => l.id)).not.toContain(line.id);
-		expect(sandbox.store.account().invoices.get(id)!.line_items.map((l) => l.id)).not.toContain(line.id);
+		expect(env.store().invoices.get(id)!.line_items.map((l) => l.id)).not.toContain(line.id);
 	});
 
 	it('passes Harvest’s refusal of an unknown kind on as the error', async () => {
 		const invoice = await draftInvoice();
-		const { error } = await refusal(
+		const { error } = await env.refusal(
 			{ resource: 'invoice', operation: 'addLineItem', invoiceId: byId(invoice.id as number), kind: 'Unicorns', unitPrice: 1, additionalFields: {} },
-			{ credentials },
 		);
 		expect(error.message).toMatch(/422|Unicorns/);
 	});
@@ -261,10 +252,10 @@ describe('invoice input checks (nothing is sent)', () => {
 		[{ resource: 'invoice', operation: 'removeLineItem', invoiceId: byId(5), lineItemId: 'first' }, 'The parameter "Line Item" must be a positive whole number, not "first" [item 0]'],
 	];
 	it.each(cases.map(([parameters, message]) => [message, parameters] as const))('%s', async (message, parameters) => {
-		const { error, sent } = await refusal(parameters, { credentials });
+		const { error, sent } = await env.refusal(parameters);
 		expect(error.message).toBe(message);
 		expect(sent).toEqual([]);
-		expect(received(sandbox)).toEqual([]);
+		expect(env.received()).toEqual([]);
 	});
 });
 
@@ -272,8 +263,7 @@ describe('invoice items', () => {
 	it('pairs every record with its item, and Continue On Fail reports the failed item and goes on', async () => {
 		const invoice = await draftInvoice();
 		const ids = [invoice.id, 'bad', 99999999];
-		const { items } = await run((i) => ({ resource: 'invoice', operation: 'get', invoiceId: byId(String(ids[i])) }), {
-			credentials,
+		const { items } = await env.run((i) => ({ resource: 'invoice', operation: 'get', invoiceId: byId(String(ids[i])) }), {
 			items: [{ json: {} }, { json: {} }, { json: {} }],
 			continueOnFail: true,
 		});
@@ -281,12 +271,11 @@ describe('invoice items', () => {
 		expect(items[0].json.id).toBe(invoice.id);
 		expect(items[1].json.error).toBe('The parameter "Invoice" must be a positive whole number, not "bad" [item 1]');
 		expect(String(items[2].json.error)).toMatch(/not found|404/i);
-		expect(JSON.stringify(items)).not.toContain(sandbox.token);
+		expect(JSON.stringify(items)).not.toContain(env.sandbox.token);
 	});
 
 	it('spreads a list into one item per record, each paired with the item that asked', async () => {
-		const { items } = await run({ resource: 'invoice', operation: 'getAll', returnAll: false, limit: 2, filters: {} }, {
-			credentials,
+		const { items } = await env.run({ resource: 'invoice', operation: 'getAll', returnAll: false, limit: 2, filters: {} }, {
 			items: [{ json: {} }, { json: {} }],
 		});
 		expect(items.map((i) => i.pairedItem)).toEqual([{ item: 0 }, { item: 0 }, { item: 1 }, { item: 1 }]);
@@ -294,8 +283,7 @@ describe('invoice items', () => {
 
 	it('stops at the failing item without Continue On Fail, naming it', async () => {
 		const invoice = await draftInvoice();
-		const { error } = await refusal((i) => ({ resource: 'invoice', operation: 'get', invoiceId: byId(i === 0 ? String(invoice.id) : '0') }), {
-			credentials,
+		const { error } = await env.refusal((i) => ({ resource: 'invoice', operation: 'get', invoiceId: byId(i === 0 ? String(invoice.id) : '0') }), {
 			items: [{ json: {} }, { json: {} }],
 		});
 		expect(error.message).toBe('The parameter "Invoice" must be a positive whole number, not "0" [item 1]');

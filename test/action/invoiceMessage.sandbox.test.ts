@@ -4,24 +4,13 @@
  */
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
-import type { CredentialData } from '../helpers/context';
-import type { Sandbox } from '../sandbox';
-import { actionSandbox, byId, node, received, refusal, run } from './support';
+import { byId, node, useActionSandbox } from './support';
 
-let sandbox: Sandbox;
-let credentials: CredentialData;
-
-beforeAll(async () => {
-	({ sandbox, credentials } = await actionSandbox());
-});
-afterAll(async () => await sandbox.close());
-beforeEach(() => sandbox.log.clear());
-
-const exec = async (parameters: IDataObject) => (await run(parameters, { credentials })).items.map((i) => i.json);
-const one = async (parameters: IDataObject) => (await exec(parameters))[0];
+const env = useActionSandbox();
+const { exec, one } = env;
 
 async function draftInvoice(): Promise<number> {
-	const clientId = sandbox.store.account().clients.all().find((c) => c.is_active)!.id;
+	const clientId = env.store().clients.all().find((c) => c.is_active)!.id;
 	const invoice = await one({
 		resource: 'invoice',
 		operation: 'create',
@@ -32,7 +21,7 @@ async function draftInvoice(): Promise<number> {
 	return invoice.id as number;
 }
 
-const state = (id: number) => sandbox.store.account().invoices.get(id)!.state;
+const state = (id: number) => env.store().invoices.get(id)!.state;
 
 describe('invoice messages', () => {
 	it('walks draft → sent → closed → re-opened → draft with event-only messages', async () => {
@@ -44,7 +33,7 @@ describe('invoice messages', () => {
 			['markAsDraft', 'draft', 'draft'],
 		];
 		for (const [operation, eventType, after] of steps) {
-			const { items, ctx } = await run({ resource: 'invoiceMessage', operation, invoiceId: byId(id) }, { credentials });
+			const { items, ctx } = await env.run({ resource: 'invoiceMessage', operation, invoiceId: byId(id) });
 			expect(ctx.sent.map((r) => [r.method, r.body])).toEqual([['POST', { event_type: eventType }]]);
 			expect(items[0].json).toMatchObject({ event_type: eventType, recipients: [] });
 			expect([operation, state(id)]).toEqual([operation, after]);
@@ -55,14 +44,14 @@ describe('invoice messages', () => {
 
 	it('passes Harvest’s refusal of an impossible step on (closing a draft)', async () => {
 		const id = await draftInvoice();
-		const { error } = await refusal({ resource: 'invoiceMessage', operation: 'close', invoiceId: byId(id) }, { credentials });
+		const { error } = await env.refusal({ resource: 'invoiceMessage', operation: 'close', invoiceId: byId(id) });
 		expect(error.message).toMatch(/422|draft/);
 		expect(state(id)).toBe('draft');
 	});
 
 	it('emails the invoice to its recipients, which opens a draft', async () => {
 		const id = await draftInvoice();
-		const { items, ctx } = await run(
+		const { items, ctx } = await env.run(
 			{
 				resource: 'invoiceMessage',
 				operation: 'send',
@@ -70,7 +59,6 @@ describe('invoice messages', () => {
 				recipients: { item: [{ name: 'Richard Roe', email: 'richard@example.com' }, { email: 'ap@example.com' }] },
 				additionalFields: { subject: 'Your invoice', body: 'Please pay.', attach_pdf: true, send_me_a_copy: true },
 			},
-			{ credentials },
 		);
 		expect(ctx.sent[0].body).toEqual({
 			recipients: [{ name: 'Richard Roe', email: 'richard@example.com' }, { email: 'ap@example.com' }],
@@ -105,8 +93,8 @@ describe('invoice messages', () => {
 
 	it('gets the invoice, reminder and thank-you templates without creating anything', async () => {
 		const id = await draftInvoice();
-		sandbox.log.clear();
-		const before = sandbox.store.account().invoiceMessages.all().length;
+		env.sandbox.log.clear();
+		const before = env.store().invoiceMessages.all().length;
 		const invoice = await one({ resource: 'invoiceMessage', operation: 'getTemplate', invoiceId: byId(id), template: 'invoice' });
 		expect(invoice).toMatchObject({ invoice_id: id, reminder: false, thank_you: false });
 		expect(String(invoice.subject)).toContain('Invoice #');
@@ -114,12 +102,12 @@ describe('invoice messages', () => {
 		expect(reminder).toMatchObject({ reminder: true, thank_you: false });
 		const thanks = await one({ resource: 'invoiceMessage', operation: 'getTemplate', invoiceId: byId(id), template: 'thankYou' });
 		expect(thanks).toMatchObject({ reminder: false, thank_you: true });
-		expect(sandbox.log.entries().map((e) => [e.method, e.path, e.query])).toEqual([
+		expect(env.sandbox.log.entries().map((e) => [e.method, e.path, e.query])).toEqual([
 			['GET', `/v2/invoices/${id}/messages/new`, {}],
 			['GET', `/v2/invoices/${id}/messages/new`, { reminder: 'true' }],
 			['GET', `/v2/invoices/${id}/messages/new`, { thank_you: 'true' }],
 		]);
-		expect(sandbox.store.account().invoiceMessages.all()).toHaveLength(before);
+		expect(env.store().invoiceMessages.all()).toHaveLength(before);
 	});
 
 	it('lists the messages of one invoice and deletes one', async () => {
@@ -141,7 +129,7 @@ describe('invoice messages', () => {
 		expect(await exec({ resource: 'invoiceMessage', operation: 'delete', invoiceId: byId(id), messageId: String(messageId) })).toEqual([
 			{ deleted: true },
 		]);
-		expect(sandbox.store.account().invoiceMessages.get(messageId)).toBeUndefined();
+		expect(env.store().invoiceMessages.get(messageId)).toBeUndefined();
 	});
 });
 
@@ -174,23 +162,23 @@ describe('invoice message input checks (nothing is sent)', () => {
 		[{ resource: 'invoiceMessage', operation: 'getTemplate', invoiceId: byId(5), template: 'overdue' }, 'The parameter "Template" must be one of invoice, reminder, thankYou, not "overdue" [item 0]'],
 	];
 	it.each(cases.map(([parameters, message]) => [message, parameters] as const))('%s', async (message, parameters) => {
-		const { error, sent } = await refusal(parameters, { credentials });
+		const { error, sent } = await env.refusal(parameters);
 		expect(error.message).toBe(message);
 		expect(sent).toEqual([]);
-		expect(received(sandbox)).toEqual([]);
+		expect(env.received()).toEqual([]);
 	});
 
 	it('goes on after a bad email with Continue On Fail, and pairs both items', async () => {
 		const id = await draftInvoice();
-		sandbox.log.clear();
+		env.sandbox.log.clear();
 		const emails = ['bad-address', 'ok@example.com'];
-		const { items } = await run(
+		const { items } = await env.run(
 			(i) => ({ ...send, invoiceId: byId(id), recipients: { item: [{ email: emails[i] }] }, additionalFields: {} }),
-			{ credentials, items: [{ json: {} }, { json: {} }], continueOnFail: true },
+			{ items: [{ json: {} }, { json: {} }], continueOnFail: true },
 		);
 		expect(items.map((i) => i.pairedItem)).toEqual([{ item: 0 }, { item: 1 }]);
 		expect(items[0].json.error).toBe('The parameter "Recipients › Email" must be an email address, not "bad-address" [item 0]');
 		expect(items[1].json).toMatchObject({ recipients: [{ email: 'ok@example.com' }] });
-		expect(received(sandbox)).toEqual([`POST /v2/invoices/${id}/messages`]);
+		expect(env.received()).toEqual([`POST /v2/invoices/${id}/messages`]);
 	});
 });

@@ -4,36 +4,24 @@
  */
 import type { IDataObject } from 'n8n-workflow';
 
-import { resetBudgets } from '../../nodes/shared/transport/governor';
-import { createLoadOptionsContext, type CredentialData } from '../helpers/context';
-import type { Sandbox } from '../sandbox';
-import { actionSandbox, byId, byUrl, node, run } from './support';
+import { byId, byUrl, node, useActionSandbox } from './support';
 
-let sandbox: Sandbox;
-let credentials: CredentialData;
-
-beforeAll(async () => {
-	({ sandbox, credentials } = await actionSandbox());
-});
-afterAll(async () => await sandbox.close());
-beforeEach(() => resetBudgets());
-
-const ctx = (parameters: IDataObject = {}) =>
-	createLoadOptionsContext({ nodeType: node, credentials, parameters: { authentication: 'accessToken', accountId: '', ...parameters } });
+const env = useActionSandbox();
+const ctx = (parameters: IDataObject = {}) => env.loadOptions(parameters);
 const { loadOptions, listSearch } = node.methods;
 
 describe('load options', () => {
 	it('offers the item category names as kinds, sorted', async () => {
 		const invoiceKinds = await loadOptions.getInvoiceItemKinds.call(ctx());
-		const names = sandbox.store.account().invoiceItemCategories.all().map((c) => c.name).sort((a, b) => a.localeCompare(b));
+		const names = env.store().invoiceItemCategories.all().map((c) => c.name).sort((a, b) => a.localeCompare(b));
 		expect(invoiceKinds).toEqual(names.map((name) => ({ name, value: name })));
 		const estimateKinds = await loadOptions.getEstimateItemKinds.call(ctx());
 		expect(estimateKinds.map((k) => k.value)).toEqual(expect.arrayContaining(['Product', 'Service']));
 	});
 
 	it('lists the lines of the picked invoice, whichever way it was picked', async () => {
-		const clientId = sandbox.store.account().clients.all().find((c) => c.is_active)!.id;
-		const { items } = await run(
+		const clientId = env.store().clients.all().find((c) => c.is_active)!.id;
+		const { items } = await env.run(
 			{
 				resource: 'invoice',
 				operation: 'create',
@@ -41,7 +29,6 @@ describe('load options', () => {
 				lineItems: { item: [{ kind: 'Service', description: 'Design work for the spring campaign', quantity: 3, unit_price: 120 }] },
 				additionalFields: { currency: 'USD' },
 			},
-			{ credentials },
 		);
 		const invoice = items[0].json;
 		const line = (invoice.line_items as IDataObject[])[0];
@@ -54,13 +41,13 @@ describe('load options', () => {
 	});
 
 	it('lists the lines of the picked estimate', async () => {
-		const estimate = sandbox.store.account().estimates.all()[0];
+		const estimate = env.store().estimates.all()[0];
 		const options = await loadOptions.getEstimateLineItems.call(ctx({ estimateId: byId(estimate.id) }));
 		expect(options.map((o) => o.value)).toEqual(estimate.line_items.map((l) => String(l.id)));
 	});
 
 	it('lists the active projects of the picked client only', async () => {
-		const store = sandbox.store.account();
+		const store = env.store();
 		const client = store.clients.all().find((c) => store.projects.some((p) => p.client_id === c.id && p.is_active))!;
 		const options = await loadOptions.getClientProjects.call(ctx({ clientId: byId(client.id) }));
 		const ids = store.projects.filter((p) => p.client_id === client.id && p.is_active).map((p) => p.id);
@@ -72,11 +59,11 @@ describe('load options', () => {
 describe('pickers', () => {
 	it('labels invoices and estimates by number, client and amount, with their web-app links', async () => {
 		const invoices = await listSearch.searchInvoices.call(ctx());
-		const first = sandbox.store.account().invoices.sorted()[0];
+		const first = env.store().invoices.sorted()[0];
 		const label = invoices.results.find((r) => r.value === String(first.id))!;
 		expect(label.name).toMatch(new RegExp(`^#${first.number} · .+ · .*\\d\\.\\d{2}$`));
 		expect(label.url).toBe(`https://sandbox-agency.harvestapp.com/invoices/${first.id}`);
-		const estimate = sandbox.store.account().estimates.sorted()[0];
+		const estimate = env.store().estimates.sorted()[0];
 		const estimates = await listSearch.searchEstimates.call(ctx(), `#${estimate.number} `);
 		expect(estimates.results.map((r) => r.value)).toEqual([String(estimate.id)]);
 	});

@@ -4,25 +4,14 @@
  */
 import type { IDataObject } from 'n8n-workflow';
 
-import type { CredentialData } from '../helpers/context';
-import type { Sandbox } from '../sandbox';
-import { actionSandbox, byId, received, refusal, run } from './support';
+import { byId, useActionSandbox } from './support';
 
-let sandbox: Sandbox;
-let credentials: CredentialData;
-
-beforeAll(async () => {
-	({ sandbox, credentials } = await actionSandbox());
-});
-afterAll(async () => await sandbox.close());
-beforeEach(() => sandbox.log.clear());
-
-const exec = async (parameters: IDataObject) => (await run(parameters, { credentials })).items.map((i) => i.json);
-const one = async (parameters: IDataObject) => (await exec(parameters))[0];
+const env = useActionSandbox();
+const { exec, one } = env;
 
 /** An open invoice for 100.00. */
 async function openInvoice(): Promise<number> {
-	const clientId = sandbox.store.account().clients.all().find((c) => c.is_active)!.id;
+	const clientId = env.store().clients.all().find((c) => c.is_active)!.id;
 	const invoice = await one({
 		resource: 'invoice',
 		operation: 'create',
@@ -39,7 +28,7 @@ const invoiceOf = async (id: number) => await one({ resource: 'invoice', operati
 describe('invoice payments', () => {
 	it('records a partial then a final payment: the invoice becomes paid; deleting one opens it again', async () => {
 		const id = await openInvoice();
-		const { items, ctx } = await run(
+		const { items, ctx } = await env.run(
 			{
 				resource: 'invoicePayment',
 				operation: 'create',
@@ -47,7 +36,6 @@ describe('invoice payments', () => {
 				amount: 40,
 				additionalFields: { paid_date: '2025-03-05T00:00:00', notes: 'Wire transfer' },
 			},
-			{ credentials },
 		);
 		expect(ctx.sent[0].body).toEqual({ amount: 40, paid_date: '2025-03-05', notes: 'Wire transfer' });
 		const first = items[0].json;
@@ -75,9 +63,8 @@ describe('invoice payments', () => {
 
 	it('passes Harvest’s refusal of an overpayment on', async () => {
 		const id = await openInvoice();
-		const { error } = await refusal(
+		const { error } = await env.refusal(
 			{ resource: 'invoicePayment', operation: 'create', invoiceId: byId(id), amount: 500, additionalFields: {} },
-			{ credentials },
 		);
 		expect(error.message).toMatch(/422|amount due/i);
 	});
@@ -99,9 +86,9 @@ describe('invoice payment input checks (nothing is sent)', () => {
 		[{ resource: 'invoicePayment', operation: 'getAll', invoiceId: byId(5), returnAll: false, limit: 0, filters: {} }, 'The parameter "Limit" must be a whole number of at least 1, not 0 [item 0]'],
 	];
 	it.each(cases.map(([parameters, message]) => [message, parameters] as const))('%s', async (message, parameters) => {
-		const { error, sent } = await refusal(parameters, { credentials });
+		const { error, sent } = await env.refusal(parameters);
 		expect(error.message).toBe(message);
 		expect(sent).toEqual([]);
-		expect(received(sandbox)).toEqual([]);
+		expect(env.received()).toEqual([]);
 	});
 });

@@ -4,21 +4,10 @@
  */
 import type { IDataObject } from 'n8n-workflow';
 
-import type { CredentialData } from '../helpers/context';
-import type { Sandbox } from '../sandbox';
-import { actionSandbox, byId, fromList, received, refusal, run } from './support';
+import { byId, fromList, useActionSandbox } from './support';
 
-let sandbox: Sandbox;
-let credentials: CredentialData;
-
-beforeAll(async () => {
-	({ sandbox, credentials } = await actionSandbox());
-});
-afterAll(async () => await sandbox.close());
-beforeEach(() => sandbox.log.clear());
-
-const exec = async (parameters: IDataObject) => (await run(parameters, { credentials })).items.map((i) => i.json);
-const one = async (parameters: IDataObject) => (await exec(parameters))[0];
+const env = useActionSandbox();
+const { exec, one } = env;
 
 describe.each([
 	['invoiceItemCategory', 'invoiceItemCategoryId', 'invoice_item_categories'],
@@ -35,10 +24,10 @@ describe.each([
 		});
 		const all = await exec({ resource, operation: 'getAll', returnAll: true, filters: {} });
 		expect(all.map((c) => c.name)).toEqual(expect.arrayContaining(['Cloud Hosting', 'Service', 'Product']));
-		const recent = await exec({ resource, operation: 'getAll', returnAll: true, filters: { updated_since: sandbox.now().toISOString().slice(0, 10) } });
+		const recent = await exec({ resource, operation: 'getAll', returnAll: true, filters: { updated_since: env.sandbox.now().toISOString().slice(0, 10) } });
 		expect(recent.map((c) => c.id)).toContain(id);
 		expect(await exec({ resource, operation: 'delete', [idParameter]: byId(id) })).toEqual([{ deleted: true }]);
-		expect(received(sandbox)).toContain(`DELETE /v2/${path}/${id}`);
+		expect(env.received()).toContain(`DELETE /v2/${path}/${id}`);
 	});
 
 	it('refuses bad input without a request', async () => {
@@ -47,20 +36,19 @@ describe.each([
 			[{ resource, operation: 'get', [idParameter]: byId('one') }, `must be a positive whole number, not "one" [item 0]`],
 			[{ resource, operation: 'update', [idParameter]: byId(3), updateFields: {} }, 'The parameter "Update Fields" needs at least one field [item 0]'],
 		] as Array<[IDataObject, string]>) {
-			const { error, sent } = await refusal(parameters, { credentials });
+			const { error, sent } = await env.refusal(parameters);
 			expect(error.message).toContain(message);
 			expect(sent).toEqual([]);
 		}
-		expect(received(sandbox)).toEqual([]);
+		expect(env.received()).toEqual([]);
 	});
 });
 
 it('passes Harvest’s refusal to delete the category used for imported time on', async () => {
-	const service = sandbox.store.account().invoiceItemCategories.all().find((c) => c.use_as_service)!;
-	const { error } = await refusal(
+	const service = env.store().invoiceItemCategories.all().find((c) => c.use_as_service)!;
+	const { error } = await env.refusal(
 		{ resource: 'invoiceItemCategory', operation: 'delete', invoiceItemCategoryId: byId(service.id) },
-		{ credentials },
 	);
 	expect(error.message).toMatch(/422|cannot be deleted/i);
-	expect(sandbox.store.account().invoiceItemCategories.get(service.id)).toBeDefined();
+	expect(env.store().invoiceItemCategories.get(service.id)).toBeDefined();
 });

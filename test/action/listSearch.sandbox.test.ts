@@ -1,23 +1,12 @@
-import { createLoadOptionsContext } from '../helpers/context';
-import type { Sandbox } from '../sandbox';
 import { LOCATORS } from '../../nodes/HarvestApp/descriptions/locators';
-import { resetBudgets } from '../../nodes/shared/transport/governor';
-import { actionSandbox, node } from './support';
+import { node, useActionSandbox } from './support';
 
-let sandbox: Sandbox;
-let ctx: ReturnType<typeof createLoadOptionsContext>;
-
-beforeAll(async () => {
-	const started = await actionSandbox();
-	sandbox = started.sandbox;
-	ctx = createLoadOptionsContext({ nodeType: node, credentials: started.credentials, parameters: { authentication: 'accessToken', accountId: '' } });
-});
-afterAll(async () => await sandbox.close());
-beforeEach(() => resetBudgets());
+const env = useActionSandbox();
+const ctx = () => env.loadOptions();
 
 describe('list searches (sandbox)', () => {
 	it.each(Object.values(LOCATORS).map((l) => [l.search, l.webPath]))('%s lists records with readable names', async (search, webPath) => {
-		const { results } = await node.methods.listSearch[search].call(ctx);
+		const { results } = await node.methods.listSearch[search].call(ctx());
 		expect(results.length).toBeGreaterThan(0);
 		for (const item of results) {
 			expect(item.value).toMatch(/^\d+$/);
@@ -27,9 +16,9 @@ describe('list searches (sandbox)', () => {
 	});
 
 	it('filters by the typed text', async () => {
-		const all = await node.methods.listSearch.searchClients.call(ctx);
+		const all = await node.methods.listSearch.searchClients.call(ctx());
 		const word = all.results[0].name.split(' ')[0];
-		const some = await node.methods.listSearch.searchClients.call(ctx, word.toUpperCase());
+		const some = await node.methods.listSearch.searchClients.call(ctx(), word.toUpperCase());
 		expect(some.results.length).toBeGreaterThan(0);
 		expect(some.results.every((r) => r.name.toLowerCase().includes(word.toLowerCase()))).toBe(true);
 	});

@@ -4,29 +4,24 @@
  */
 import type { IDataObject } from 'n8n-workflow';
 
-import type { CredentialData } from '../helpers/context';
-import type { Sandbox } from '../sandbox';
-import { actionSandbox, received, refusal, run } from './support';
+import { useActionSandbox } from './support';
 
-let sandbox: Sandbox;
-let credentials: CredentialData;
+const env = useActionSandbox();
+
 let from: string;
 let to: string;
 
-beforeAll(async () => {
-	({ sandbox, credentials } = await actionSandbox());
+beforeAll(() => {
 	// The year of seeded activity that ends on the latest stopped time entry.
-	const store = sandbox.store.account();
+	const store = env.store();
 	to = store.timeEntries.all().filter((e) => e.timer_started_at === null).map((e) => e.spent_date).sort().at(-1)!;
 	const start = new Date(`${to}T00:00:00Z`);
 	start.setUTCDate(start.getUTCDate() - 365);
 	from = start.toISOString().slice(0, 10);
 });
-afterAll(async () => await sandbox.close());
-beforeEach(() => sandbox.log.clear());
 
 const report = async (operation: string, extra: IDataObject = {}) =>
-	(await run({ resource: 'report', operation, from, to, returnAll: true, ...extra }, { credentials })).items.map((i) => i.json);
+	(await env.run({ resource: 'report', operation, from, to, returnAll: true, ...extra })).items.map((i) => i.json);
 const sum = (rows: IDataObject[], key: string) => rows.reduce((total, row) => total + Number(row[key] ?? 0), 0);
 const inPeriod = (date: string) => date >= from && date <= to;
 
@@ -40,13 +35,13 @@ describe('report (sandbox)', () => {
 		const rows = await report(operation, { options: { include_fixed_fee: true } });
 		expect(rows.length).toBeGreaterThan(1);
 		expect(rows[0]).toEqual(expect.objectContaining({ [label]: expect.any(String), total_hours: expect.any(Number) }));
-		const stopped = sandbox.store.account().timeEntries.all().filter((e) => inPeriod(e.spent_date) && e.timer_started_at === null);
-		const running = sandbox.store.account().timeEntries.all().filter((e) => inPeriod(e.spent_date) && e.timer_started_at !== null);
+		const stopped = env.store().timeEntries.all().filter((e) => inPeriod(e.spent_date) && e.timer_started_at === null);
+		const running = env.store().timeEntries.all().filter((e) => inPeriod(e.spent_date) && e.timer_started_at !== null);
 		const hours = stopped.reduce((total, e) => total + e.hours_without_timer, 0);
 		if (running.length === 0) expect(sum(rows, 'total_hours')).toBeCloseTo(hours, 0);
 		else expect(sum(rows, 'total_hours')).toBeGreaterThanOrEqual(hours - 0.5);
-		expect(received(sandbox)).toEqual([request]);
-		expect(sandbox.log.entries()[0].query).toMatchObject({ from, to, include_fixed_fee: 'true' });
+		expect(env.received()).toEqual([request]);
+		expect(env.sandbox.log.entries()[0].query).toMatchObject({ from, to, include_fixed_fee: 'true' });
 	});
 
 	it.each([
@@ -58,23 +53,23 @@ describe('report (sandbox)', () => {
 		const rows = await report(operation);
 		expect(rows.length).toBeGreaterThan(0);
 		expect(rows[0]).toEqual(expect.objectContaining({ [label]: expect.any(String) }));
-		const expenses = sandbox.store.account().expenses.all().filter((e) => inPeriod(e.spent_date));
+		const expenses = env.store().expenses.all().filter((e) => inPeriod(e.spent_date));
 		expect(sum(rows, 'total_amount')).toBeCloseTo(expenses.reduce((total, e) => total + e.total_cost, 0), 1);
-		expect(received(sandbox)).toEqual([request]);
+		expect(env.received()).toEqual([request]);
 	});
 
 	it('uninvoiced: rows per project with uninvoiced hours and amounts', async () => {
 		const rows = await report('uninvoiced', { options: { include_fixed_fee: false } });
 		expect(rows.length).toBeGreaterThan(0);
 		expect(rows[0]).toEqual(expect.objectContaining({ project_name: expect.any(String), uninvoiced_amount: expect.any(Number) }));
-		expect(sandbox.log.entries()[0].query).toMatchObject({ from, to, include_fixed_fee: 'false' });
+		expect(env.sandbox.log.entries()[0].query).toMatchObject({ from, to, include_fixed_fee: 'false' });
 	});
 
 	it('project budget: no period, the Active filter, and Limit', async () => {
 		const all = await report('projectBudget', { from: undefined, to: undefined, filters: { is_active: true } });
 		expect(all.length).toBeGreaterThan(2);
 		expect(all.every((row) => row.is_active === true)).toBe(true);
-		expect(sandbox.log.entries()[0].query).toEqual({ is_active: 'true', per_page: '2000' });
+		expect(env.sandbox.log.entries()[0].query).toEqual({ is_active: 'true', per_page: '2000' });
 		const two = await report('projectBudget', { returnAll: false, limit: 2, filters: { is_active: true } });
 		expect(two).toEqual(all.slice(0, 2));
 	});
@@ -85,20 +80,20 @@ describe('report (sandbox)', () => {
 		['an impossible date', { from: '2025-02-29', to: '2025-03-01' }, /"From" must be a real date/],
 		['no start date', { from: '' }, /"From" must be a real date/],
 	])('sends nothing for %s', async (_, period, message) => {
-		const { error } = await refusal({ resource: 'report', operation: 'timeByProject', returnAll: true, ...period }, { credentials });
+		const { error } = await env.refusal({ resource: 'report', operation: 'timeByProject', returnAll: true, ...period });
 		expect(error.message).toMatch(message);
 		expect(error.message).toMatch(/\[item 0\]$/);
-		expect(received(sandbox)).toEqual([]);
+		expect(env.received()).toEqual([]);
 	});
 
 	it('continues on fail: a bad period fails its item only, and rows pair with their items', async () => {
-		const { items } = await run(
+		const { items } = await env.run(
 			(i) => ({ resource: 'report', operation: 'expensesByCategory', returnAll: true, from: i === 0 ? '2025-13-01' : from, to }),
-			{ credentials, continueOnFail: true, items: [{ json: {} }, { json: {} }] },
+			{ continueOnFail: true, items: [{ json: {} }, { json: {} }] },
 		);
 		expect(items[0]).toEqual({ json: { error: expect.stringMatching(/"From" must be a real date/) }, pairedItem: { item: 0 } });
 		expect(items.length).toBeGreaterThan(1);
 		expect(items.slice(1).every((i) => (i.pairedItem as { item: number }).item === 1)).toBe(true);
-		expect(received(sandbox)).toEqual(['GET /v2/reports/expenses/categories']);
+		expect(env.received()).toEqual(['GET /v2/reports/expenses/categories']);
 	});
 });

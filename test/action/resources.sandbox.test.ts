@@ -4,21 +4,10 @@
  */
 import type { IDataObject } from 'n8n-workflow';
 
-import type { CredentialData } from '../helpers/context';
-import type { Sandbox } from '../sandbox';
-import { actionSandbox, byId, fromList, received, refusal, run } from './support';
+import { byId, fromList, useActionSandbox } from './support';
 
-let sandbox: Sandbox;
-let credentials: CredentialData;
-
-beforeAll(async () => {
-	({ sandbox, credentials } = await actionSandbox());
-});
-afterAll(async () => await sandbox.close());
-beforeEach(() => sandbox.log.clear());
-
-const exec = async (parameters: IDataObject) => (await run(parameters, { credentials })).items.map((i) => i.json);
-const one = async (parameters: IDataObject) => (await exec(parameters))[0];
+const env = useActionSandbox();
+const { exec, one } = env;
 
 describe('client', () => {
 	it('round-trips create → get → update → list → archive → activate → delete', async () => {
@@ -36,13 +25,13 @@ describe('client', () => {
 		expect(archived.map((c) => c.id)).toContain(id);
 		expect(await one({ resource: 'client', operation: 'activate', clientId: byId(id) })).toMatchObject({ is_active: true });
 		expect(await exec({ resource: 'client', operation: 'delete', clientId: byId(id) })).toEqual([{ deleted: true }]);
-		expect(sandbox.store.account().clients.get(id)).toBeUndefined();
+		expect(env.store().clients.get(id)).toBeUndefined();
 	});
 
 	it('returns Limit records with one request', async () => {
 		const clients = await exec({ resource: 'client', operation: 'getAll', returnAll: false, limit: 3, filters: {} });
 		expect(clients).toHaveLength(3);
-		expect(received(sandbox)).toEqual(['GET /v2/clients']);
+		expect(env.received()).toEqual(['GET /v2/clients']);
 	});
 
 	it('finds or creates by name: twice in a row creates once', async () => {
@@ -50,14 +39,13 @@ describe('client', () => {
 		const first = await one(params);
 		const second = await one({ ...params, name: '  bitrix24   clients ' });
 		expect(second.id).toBe(first.id);
-		const named = sandbox.store.account().clients.all().filter((c) => c.name === 'Bitrix24 Clients');
+		const named = env.store().clients.all().filter((c) => c.name === 'Bitrix24 Clients');
 		expect(named).toHaveLength(1);
-		expect(received(sandbox).filter((r) => r === 'POST /v2/clients')).toHaveLength(1);
+		expect(env.received().filter((r) => r === 'POST /v2/clients')).toHaveLength(1);
 	});
 
 	it('finds or creates once for two identical items in one run', async () => {
-		const { items } = await run({ resource: 'client', operation: 'findOrCreate', name: 'Twin Items Co', additionalFields: {} }, {
-			credentials,
+		const { items } = await env.run({ resource: 'client', operation: 'findOrCreate', name: 'Twin Items Co', additionalFields: {} }, {
 			items: [{ json: {} }, { json: {} }],
 		});
 		expect(items[0].json.id).toBe(items[1].json.id);
@@ -115,7 +103,7 @@ describe('project', () => {
 		const other = (await one({ resource: 'client', operation: 'findOrCreate', name: 'Other Home Inc', additionalFields: {} })).id;
 		const elsewhere = await one({ ...params, clientId: byId(other as number) });
 		expect(elsewhere.id).not.toBe(first.id);
-		expect(received(sandbox).filter((r) => r === 'POST /v2/projects')).toHaveLength(2);
+		expect(env.received().filter((r) => r === 'POST /v2/projects')).toHaveLength(2);
 	});
 });
 
@@ -135,7 +123,7 @@ describe('task', () => {
 	it('finds or creates by name once', async () => {
 		const params = { resource: 'task', operation: 'findOrCreate', name: 'Bitrix24 Sync', additionalFields: {} };
 		expect((await one(params)).id).toBe((await one(params)).id);
-		expect(received(sandbox).filter((r) => r === 'POST /v2/tasks')).toHaveLength(1);
+		expect(env.received().filter((r) => r === 'POST /v2/tasks')).toHaveLength(1);
 	});
 });
 
@@ -187,15 +175,15 @@ describe('user', () => {
 	});
 
 	it('gets the current user', async () => {
-		expect(await one({ resource: 'user', operation: 'me' })).toMatchObject({ id: sandbox.store.account().meId });
+		expect(await one({ resource: 'user', operation: 'me' })).toMatchObject({ id: env.store().meId });
 	});
 
 	it('outputs nothing for an unknown email and refuses a malformed one without a request', async () => {
 		expect(await exec({ resource: 'user', operation: 'findByEmail', email: 'nobody@nowhere.example' })).toEqual([]);
-		sandbox.log.clear();
-		const { error } = await refusal({ resource: 'user', operation: 'findByEmail', email: 'not-an-email' }, { credentials });
+		env.sandbox.log.clear();
+		const { error } = await env.refusal({ resource: 'user', operation: 'findByEmail', email: 'not-an-email' });
 		expect(error.message).toBe('The parameter "Email" must be an email address, not "not-an-email" [item 0]');
-		expect(received(sandbox)).toEqual([]);
+		expect(env.received()).toEqual([]);
 	});
 });
 

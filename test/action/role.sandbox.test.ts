@@ -1,23 +1,15 @@
 /** Roles against the sandbox: a round trip whose people come from the user picker (or IDs), and input checks. */
-import type { IDataObject } from 'n8n-workflow';
 
-import type { CredentialData } from '../helpers/context';
-import type { Sandbox } from '../sandbox';
-import { actionSandbox, byId, received, refusal, run } from './support';
+import { byId, useActionSandbox } from './support';
 
-let sandbox: Sandbox;
-let credentials: CredentialData;
+const env = useActionSandbox();
+const { exec, one } = env;
+
 let members: number[];
 
-beforeAll(async () => {
-	({ sandbox, credentials } = await actionSandbox());
-	members = sandbox.store.account().users.all().filter((u) => u.is_active).map((u) => u.id).slice(0, 3);
+beforeAll(() => {
+	members = env.store().users.all().filter((u) => u.is_active).map((u) => u.id).slice(0, 3);
 });
-afterAll(async () => await sandbox.close());
-beforeEach(() => sandbox.log.clear());
-
-const exec = async (parameters: IDataObject) => (await run(parameters, { credentials })).items.map((i) => i.json);
-const one = async (parameters: IDataObject) => (await exec(parameters))[0];
 
 describe('role (sandbox)', () => {
 	it('round-trips create → get → update (replacing its people) → list → delete', async () => {
@@ -32,14 +24,14 @@ describe('role (sandbox)', () => {
 		const roles = await exec({ resource: 'role', operation: 'getAll', returnAll: false, limit: 500 });
 		expect(roles.map((r) => r.name)).toContain('Late Shift');
 		expect(await exec({ resource: 'role', operation: 'delete', roleId: byId(id) })).toEqual([{ deleted: true }]);
-		expect(sandbox.store.account().roles.get(id)).toBeUndefined();
+		expect(env.store().roles.get(id)).toBeUndefined();
 	});
 
 	it('sends nothing without a name or with a negative user ID', async () => {
-		const unnamed = await refusal({ resource: 'role', operation: 'create', name: ' ', additionalFields: {} }, { credentials });
+		const unnamed = await env.refusal({ resource: 'role', operation: 'create', name: ' ', additionalFields: {} });
 		expect(unnamed.error.message).toBe('The parameter "Name" is required [item 0]');
-		const negative = await refusal({ resource: 'role', operation: 'create', name: 'X', additionalFields: { user_ids: [-3] } }, { credentials });
+		const negative = await env.refusal({ resource: 'role', operation: 'create', name: 'X', additionalFields: { user_ids: [-3] } });
 		expect(negative.error.message).toMatch(/"User Names or IDs" must be a positive whole number, not -3/);
-		expect(received(sandbox)).toEqual([]);
+		expect(env.received()).toEqual([]);
 	});
 });

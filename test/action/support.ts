@@ -6,8 +6,15 @@ import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
 
 import { HarvestApp } from '../../nodes/HarvestApp/HarvestApp.node';
 import { resetBudgets } from '../../nodes/shared/transport/governor';
-import { createExecuteContext, sandboxCredentials, type CredentialData, type TestExecuteContext } from '../helpers/context';
-import { startSandbox, type Sandbox, type SandboxOptions } from '../sandbox';
+import {
+	createExecuteContext,
+	createLoadOptionsContext,
+	sandboxCredentials,
+	type CredentialData,
+	type TestExecuteContext,
+	type TestLoadOptionsContext,
+} from '../helpers/context';
+import { startSandbox, type AccountStore, type Sandbox, type SandboxOptions } from '../sandbox';
 
 export const API = 'https://api.harvestapp.com';
 export const TOKEN = 'pat-action-token-0123456789abcdef';
@@ -92,4 +99,68 @@ export async function actionSandbox(options: SandboxOptions = {}): Promise<{ san
 /** Requests the sandbox received since the log was last cleared, as "METHOD /path". */
 export function received(sandbox: Sandbox): string[] {
 	return sandbox.log.entries().map((e) => `${e.method} ${e.path}`);
+}
+
+/** One sandbox for a test file, with the node's runners bound to its credentials. */
+export interface ActionSandbox {
+	/** The running sandbox; set once the file's first `beforeAll` has run. */
+	readonly sandbox: Sandbox;
+	readonly credentials: CredentialData;
+	/** The first account's data, to pick records from and check results against. */
+	store(): AccountStore;
+	run(parameters: IDataObject | ((itemIndex: number) => IDataObject), options?: RunOptions): Promise<RunResult>;
+	refusal(
+		parameters: IDataObject | ((itemIndex: number) => IDataObject),
+		options?: RunOptions,
+	): Promise<{ error: Error & IDataObject; sent: TestExecuteContext['sent'] }>;
+	/** The output items' JSON. */
+	exec(parameters: IDataObject, items?: INodeExecutionData[]): Promise<IDataObject[]>;
+	/** The first output item's JSON. */
+	one(parameters: IDataObject, items?: INodeExecutionData[]): Promise<IDataObject>;
+	/** Requests received since the last test started (the log is cleared before each test). */
+	received(): string[];
+	/** A load-options context (list searches, option lists) with the node's connection parameters. */
+	loadOptions(parameters?: IDataObject): TestLoadOptionsContext;
+}
+
+/**
+ * Starts a sandbox before the file's tests, closes it after them and clears its request log and the rate
+ * budgets before each test. Call it at the top of a test file; a later `beforeAll` already sees the sandbox.
+ */
+export function useActionSandbox(options: SandboxOptions = {}): ActionSandbox {
+	let started: { sandbox: Sandbox; credentials: CredentialData } | undefined;
+	const ready = () => {
+		if (!started) throw new Error('The action sandbox is not running yet: use it inside tests or hooks');
+		return started;
+	};
+	beforeAll(async () => {
+		started = await actionSandbox(options);
+	});
+	afterAll(async () => await started?.sandbox.close());
+	beforeEach(() => {
+		ready().sandbox.log.clear();
+		resetBudgets();
+	});
+	const withCredentials = (runOptions: RunOptions = {}): RunOptions => ({ credentials: ready().credentials, ...runOptions });
+	const env: ActionSandbox = {
+		get sandbox() {
+			return ready().sandbox;
+		},
+		get credentials() {
+			return ready().credentials;
+		},
+		store: () => ready().sandbox.store.account(),
+		run: async (parameters, runOptions) => await run(parameters, withCredentials(runOptions)),
+		refusal: async (parameters, runOptions) => await refusal(parameters, withCredentials(runOptions)),
+		exec: async (parameters, items) => (await run(parameters, withCredentials({ items }))).items.map((i) => i.json),
+		one: async (parameters, items) => (await env.exec(parameters, items))[0],
+		received: () => received(ready().sandbox),
+		loadOptions: (parameters = {}) =>
+			createLoadOptionsContext({
+				nodeType: node,
+				credentials: ready().credentials,
+				parameters: { authentication: 'accessToken', accountId: '', ...parameters },
+			}),
+	};
+	return env;
 }

@@ -4,27 +4,21 @@
  */
 import type { IDataObject } from 'n8n-workflow';
 
-import { createLoadOptionsContext, type CredentialData } from '../helpers/context';
-import type { Sandbox } from '../sandbox';
-import { actionSandbox, byId, node, received, refusal, run } from './support';
+import { byId, node, useActionSandbox } from './support';
 
-let sandbox: Sandbox;
-let credentials: CredentialData;
+const env = useActionSandbox();
+const { exec, one } = env;
+
 let managerId: number;
 let members: number[];
 
-beforeAll(async () => {
-	({ sandbox, credentials } = await actionSandbox());
-	const users = sandbox.store.account().users.all().filter((u) => u.is_active);
+beforeAll(() => {
+	const users = env.store().users.all().filter((u) => u.is_active);
 	managerId = users.find((u) => u.access_roles.includes('manager'))!.id;
 	members = users.filter((u) => !u.access_roles.includes('manager')).map((u) => u.id).slice(0, 3);
 	expect(members).toHaveLength(3);
 });
-afterAll(async () => await sandbox.close());
-beforeEach(() => sandbox.log.clear());
 
-const exec = async (parameters: IDataObject) => (await run(parameters, { credentials })).items.map((i) => i.json);
-const one = async (parameters: IDataObject) => (await exec(parameters))[0];
 const ids = (records: unknown) => (records as IDataObject[]).map((r) => r.id).sort();
 const setTeammates = (teammateIds: number[] | string, userId = managerId) =>
 	one({ resource: 'teammate', operation: 'set', userId: byId(userId), teammateIds });
@@ -41,26 +35,26 @@ describe('teammate (sandbox)', () => {
 		const cleared = await setTeammates([]);
 		expect(cleared).toEqual({ teammates: [] });
 		expect(await listTeammates()).toEqual([]);
-		expect(sandbox.store.account().users.get(managerId)!.access_roles).not.toContain('people_manager');
-		const patches = sandbox.log.entries().filter((e) => e.method === 'PATCH');
+		expect(env.store().users.get(managerId)!.access_roles).not.toContain('people_manager');
+		const patches = env.sandbox.log.entries().filter((e) => e.method === 'PATCH');
 		expect(patches.map((e) => e.path)).toEqual(Array(3).fill(`/v2/users/${managerId}/teammates`));
 	});
 
 	it('passes on Harvest’s refusal for a user who is not a manager', async () => {
-		const { error } = await refusal({ resource: 'teammate', operation: 'set', userId: byId(members[0]), teammateIds: [members[1]] }, { credentials });
+		const { error } = await env.refusal({ resource: 'teammate', operation: 'set', userId: byId(members[0]), teammateIds: [members[1]] });
 		expect(error.message).toMatch(/not a Manager/);
 	});
 
 	it('sends nothing for a teammate ID that is not a number', async () => {
-		const { error } = await refusal({ resource: 'teammate', operation: 'set', userId: byId(managerId), teammateIds: '12, twelve' }, { credentials });
+		const { error } = await env.refusal({ resource: 'teammate', operation: 'set', userId: byId(managerId), teammateIds: '12, twelve' });
 		expect(error.message).toMatch(/^The parameter "Teammate Names or IDs" must be a positive whole number, not " ?twelve" \[item 0\]$/);
-		expect(received(sandbox)).toEqual([]);
+		expect(env.received()).toEqual([]);
 	});
 
 	it('offers active users by name in the people picker', async () => {
-		const ctx = createLoadOptionsContext({ nodeType: node, credentials, parameters: { authentication: 'accessToken', accountId: '' } });
+		const ctx = env.loadOptions();
 		const options = await node.methods.loadOptions.getUsers.call(ctx);
-		const active = sandbox.store.account().users.all().filter((u) => u.is_active);
+		const active = env.store().users.all().filter((u) => u.is_active);
 		expect(options.map((o) => o.value).sort()).toEqual(active.map((u) => u.id).sort());
 		const first = active[0];
 		expect(options).toContainEqual({ name: `${first.first_name} ${first.last_name}`, value: first.id, description: first.email });

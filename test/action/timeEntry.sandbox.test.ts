@@ -2,21 +2,18 @@
  * Time entries against the sandbox: every create variant, timers, external references, filters, and the
  * cross-cutting router behaviour (continue on fail with real API errors, pairing, no request on bad input).
  */
-import type { IDataObject } from 'n8n-workflow';
 
-import type { CredentialData } from '../helpers/context';
-import type { Sandbox } from '../sandbox';
-import { actionSandbox, byId, received, refusal, run } from './support';
+import { byId, useActionSandbox } from './support';
 
-let sandbox: Sandbox;
-let credentials: CredentialData;
+const env = useActionSandbox();
+const { exec, one } = env;
+
 let projectId: number;
 let taskId: number;
 
-beforeAll(async () => {
-	({ sandbox, credentials } = await actionSandbox());
+beforeAll(() => {
 	// A project "me" may track time on, with an active task: what a user picks in the editor.
-	const store = sandbox.store.account();
+	const store = env.store();
 	const pair = store.userAssignments
 		.all()
 		.filter((ua) => ua.user_id === store.meId && ua.is_active && store.projects.get(ua.project_id)?.is_active)
@@ -25,11 +22,7 @@ beforeAll(async () => {
 	projectId = pair!.ua.project_id;
 	taskId = pair!.ta!.task_id;
 });
-afterAll(async () => await sandbox.close());
-beforeEach(() => sandbox.log.clear());
 
-const exec = async (parameters: IDataObject) => (await run(parameters, { credentials })).items.map((i) => i.json);
-const one = async (parameters: IDataObject) => (await exec(parameters))[0];
 const entry = () => ({ resource: 'timeEntry', projectId: byId(projectId), taskId: byId(taskId), spentDate: '2025-03-04T00:00:00' });
 const setTimestampTimers = (on: boolean) => one({ resource: 'company', operation: 'update', updateFields: { wants_timestamp_timers: on } });
 
@@ -94,9 +87,9 @@ describe('time entry (sandbox)', () => {
 	});
 
 	it('continues on fail: a 404 becomes { error } for that item and the next item still runs', async () => {
-		const { items } = await run(
+		const { items } = await env.run(
 			(i) => ({ resource: 'timeEntry', operation: 'get', timeEntryId: byId(i === 0 ? 999999999 : 'x') }),
-			{ credentials, continueOnFail: true, items: [{ json: {} }, { json: {} }] },
+			{ continueOnFail: true, items: [{ json: {} }, { json: {} }] },
 		);
 		expect(items).toHaveLength(2);
 		expect(items[0].pairedItem).toEqual({ item: 0 });
@@ -105,14 +98,14 @@ describe('time entry (sandbox)', () => {
 			json: { error: 'The parameter "Time Entry" must be a positive whole number, not "x" [item 1]' },
 			pairedItem: { item: 1 },
 		});
-		expect(JSON.stringify(items)).not.toContain(sandbox.token);
-		expect(received(sandbox)).toEqual(['GET /v2/time_entries/999999999']);
+		expect(JSON.stringify(items)).not.toContain(env.sandbox.token);
+		expect(env.received()).toEqual(['GET /v2/time_entries/999999999']);
 	});
 
 	it('pairs every listed record with its input item', async () => {
-		const { items } = await run(
+		const { items } = await env.run(
 			(i) => ({ resource: 'timeEntry', operation: 'getAll', returnAll: false, limit: i + 1, filters: {} }),
-			{ credentials, items: [{ json: {} }, { json: {} }] },
+			{ items: [{ json: {} }, { json: {} }] },
 		);
 		expect(items.map((i) => i.pairedItem)).toEqual([{ item: 0 }, { item: 1 }, { item: 1 }]);
 	});
@@ -123,16 +116,16 @@ describe('time entry (sandbox)', () => {
 		['a non-numeric project', { projectId: byId('abc') }, /"Project" must be a positive whole number/],
 		['a negative task', { taskId: byId('-3') }, /"Task" must be a positive whole number/],
 	])('sends nothing for %s', async (_, override, message) => {
-		const { error } = await refusal({ ...entry(), operation: 'createByDuration', hours: 1, additionalFields: {}, ...override }, { credentials });
+		const { error } = await env.refusal({ ...entry(), operation: 'createByDuration', hours: 1, additionalFields: {}, ...override });
 		expect(error.message).toMatch(message);
 		expect(error.message).toMatch(/\[item 0\]$/);
-		expect(received(sandbox)).toEqual([]);
+		expect(env.received()).toEqual([]);
 	});
 });
 
 describe('custom API call (sandbox)', () => {
 	it('follows every page of a list at the largest page size', async () => {
-		const { items } = await run(
+		const { items } = await env.run(
 			{
 				resource: 'customApiCall',
 				operation: 'request',
@@ -141,22 +134,20 @@ describe('custom API call (sandbox)', () => {
 				followPages: true,
 				queryParameters: { parameter: [{ name: 'per_page', value: '7' }, { name: 'is_active', value: 'true' }] },
 			},
-			{ credentials },
 		);
-		const active = sandbox.store.account().clients.all().filter((c) => c.is_active);
+		const active = env.store().clients.all().filter((c) => c.is_active);
 		expect(items.map((i) => i.json.id).sort()).toEqual(active.map((c) => c.id).sort());
-		expect(sandbox.log.entries().map((e) => e.query.per_page)).toEqual(['2000']);
+		expect(env.sandbox.log.entries().map((e) => e.query.per_page)).toEqual(['2000']);
 	});
 
 	it('sends the same credential and refuses other hosts before anything is sent', async () => {
-		const { items } = await run({ resource: 'customApiCall', operation: 'request', method: 'GET', path: '/users/me' }, { credentials });
-		expect(items[0].json.id).toBe(sandbox.store.account().meId);
-		sandbox.log.clear();
-		const { error } = await refusal(
+		const { items } = await env.run({ resource: 'customApiCall', operation: 'request', method: 'GET', path: '/users/me' });
+		expect(items[0].json.id).toBe(env.store().meId);
+		env.sandbox.log.clear();
+		const { error } = await env.refusal(
 			{ resource: 'customApiCall', operation: 'request', method: 'GET', path: 'https://example.com/v2/users/me' },
-			{ credentials },
 		);
 		expect(error.message).toMatch(/configured Harvest host/);
-		expect(received(sandbox)).toEqual([]);
+		expect(env.received()).toEqual([]);
 	});
 });

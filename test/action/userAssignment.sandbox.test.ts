@@ -4,26 +4,16 @@
  */
 import type { IDataObject } from 'n8n-workflow';
 
-import type { CredentialData } from '../helpers/context';
-import type { Sandbox } from '../sandbox';
-import { actionSandbox, byId, fromList, received, refusal, run } from './support';
+import { byId, fromList, useActionSandbox } from './support';
 
-let sandbox: Sandbox;
-let credentials: CredentialData;
+const env = useActionSandbox();
+const { exec, one } = env;
 
-beforeAll(async () => {
-	({ sandbox, credentials } = await actionSandbox());
-});
-afterAll(async () => await sandbox.close());
-beforeEach(() => sandbox.log.clear());
-
-const exec = async (parameters: IDataObject) => (await run(parameters, { credentials })).items.map((i) => i.json);
-const one = async (parameters: IDataObject) => (await exec(parameters))[0];
 const noProject = { __rl: true, mode: 'list', value: '' };
 
 /** An active project and an active user or task not on it yet. */
 function freePair(kind: 'user' | 'task'): { projectId: number; otherId: number } {
-	const store = sandbox.store.account();
+	const store = env.store();
 	for (const project of store.projects.all().filter((p) => p.is_active)) {
 		const other =
 			kind === 'user'
@@ -65,21 +55,20 @@ describe('user assignment (sandbox)', () => {
 		const everywhere = await exec({ resource: 'userAssignment', operation: 'getAll', projectId: noProject, returnAll: true, filters: { user_id: byId(userId) } });
 		expect(everywhere.map((a) => a.id)).toContain(id);
 		expect(everywhere.every((a) => (a.user as IDataObject).id === userId)).toBe(true);
-		expect(received(sandbox).filter((r) => r.startsWith('GET') && r.endsWith('user_assignments'))).toEqual([
+		expect(env.received().filter((r) => r.startsWith('GET') && r.endsWith('user_assignments'))).toEqual([
 			`GET /v2/projects/${projectId}/user_assignments`,
 			'GET /v2/user_assignments',
 		]);
 		expect(await exec({ resource: 'userAssignment', operation: 'delete', ...ids })).toEqual([{ deleted: true }]);
-		expect(sandbox.store.account().userAssignments.get(id)).toBeUndefined();
+		expect(env.store().userAssignments.get(id)).toBeUndefined();
 	});
 
 	it('passes on Harvest’s refusal to delete an assignment with tracked time', async () => {
-		const store = sandbox.store.account();
+		const store = env.store();
 		const entry = store.timeEntries.all()[0];
 		const assignment = store.userAssignmentFor(entry.project_id, entry.user_id)!;
-		const { error } = await refusal(
+		const { error } = await env.refusal(
 			{ resource: 'userAssignment', operation: 'delete', projectId: byId(entry.project_id), userAssignmentId: String(assignment.id) },
-			{ credentials },
 		);
 		expect(error.message).toMatch(/time entries or expenses/);
 		expect(store.userAssignments.get(assignment.id)).toBeDefined();
@@ -94,12 +83,11 @@ describe('user assignment (sandbox)', () => {
 			/Project.*(invalid|positive whole number)/,
 		],
 	])('sends nothing for %s', async (_, override, message) => {
-		const { error } = await refusal(
+		const { error } = await env.refusal(
 			{ resource: 'userAssignment', operation: 'update', projectId: byId(1), userAssignmentId: '2', updateFields: { budget: 1 }, ...override },
-			{ credentials },
 		);
 		expect(error.message).toMatch(message);
-		expect(received(sandbox)).toEqual([]);
+		expect(env.received()).toEqual([]);
 	});
 });
 
@@ -127,31 +115,30 @@ describe('task assignment (sandbox)', () => {
 	});
 
 	it('sends nothing without a task, or for an impossible Updated Since', async () => {
-		const missing = await refusal({ resource: 'taskAssignment', operation: 'create', projectId: byId(1), taskId: byId(''), additionalFields: {} }, { credentials });
+		const missing = await env.refusal({ resource: 'taskAssignment', operation: 'create', projectId: byId(1), taskId: byId(''), additionalFields: {} });
 		expect(missing.error.message).toBe('The parameter "Task" is required [item 0]');
-		const since = await refusal(
+		const since = await env.refusal(
 			{ resource: 'taskAssignment', operation: 'getAll', projectId: noProject, returnAll: true, filters: { updated_since: 'yesterday-ish' } },
-			{ credentials },
 		);
 		expect(since.error.message).toMatch(/"Updated Since" must be a date and time/);
-		expect(received(sandbox)).toEqual([]);
+		expect(env.received()).toEqual([]);
 	});
 });
 
 describe('project assignment (sandbox)', () => {
 	it('lists the current user’s active assignments, with projects and tasks', async () => {
-		const store = sandbox.store.account();
+		const store = env.store();
 		const mine = await exec({ resource: 'projectAssignment', operation: 'getMine', returnAll: true });
 		const expected = store.userAssignments.all().filter((a) => a.user_id === store.meId && a.is_active);
 		expect(mine.map((a) => a.id).sort()).toEqual(expected.map((a) => a.id).sort());
 		expect(mine[0]).toMatchObject({ project: { id: expect.any(Number) }, task_assignments: expect.any(Array) });
-		expect(received(sandbox)).toEqual(['GET /v2/users/me/project_assignments']);
+		expect(env.received()).toEqual(['GET /v2/users/me/project_assignments']);
 	});
 
 	it('lists another user’s assignments, filtered by Updated Since, one item per record paired to its input', async () => {
-		const store = sandbox.store.account();
+		const store = env.store();
 		const user = store.users.all().find((u) => u.id !== store.meId && store.userAssignments.some((a) => a.user_id === u.id && a.is_active))!;
-		const { items } = await run(
+		const { items } = await env.run(
 			(i) => ({
 				resource: 'projectAssignment',
 				operation: 'getAll',
@@ -159,11 +146,11 @@ describe('project assignment (sandbox)', () => {
 				returnAll: true,
 				filters: i === 0 ? {} : { updated_since: '2999-01-01T00:00:00Z' },
 			}),
-			{ credentials, items: [{ json: {} }, { json: {} }] },
+			{ items: [{ json: {} }, { json: {} }] },
 		);
 		const active = store.userAssignments.all().filter((a) => a.user_id === user.id && a.is_active);
 		expect(items.map((i) => i.json.id).sort()).toEqual(active.map((a) => a.id).sort());
 		expect(items.every((i) => (i.pairedItem as { item: number }).item === 0)).toBe(true);
-		expect(sandbox.log.entries()[1].query.updated_since).toBe('2999-01-01T00:00:00Z');
+		expect(env.sandbox.log.entries()[1].query.updated_since).toBe('2999-01-01T00:00:00Z');
 	});
 });
