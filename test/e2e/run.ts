@@ -55,7 +55,13 @@ async function main(): Promise<number> {
 		]);
 		phase(`runtime ready; packed ${path.basename(pack.tarball)} (${pack.files.length} files)`);
 
-		const [sandbox, triggerSandbox] = await Promise.all([
+		n8n = new N8n(runtime, { userFolder: path.join(workDir, 'home'), logFile: path.join(artifactsDir, 'n8n.log') });
+		registerSecrets(n8n.encryptionKey);
+		await installPackage(pack, n8n.nodesDir);
+		const server = n8n.startServer();
+		server.catch(() => undefined); // awaited below; this only keeps an early failure from being "unhandled"
+		// The sandboxes start while n8n boots; nothing in n8n needs them before credentials exist.
+		const starting = Promise.all([
 			Sandbox.start({
 				seed: 42,
 				records: 1000,
@@ -65,17 +71,13 @@ async function main(): Promise<number> {
 			}),
 			Sandbox.start({ seed: 7, records: 20, logFile: path.join(artifactsDir, 'sandbox-trigger.log') }),
 		]);
+		const [sandbox, triggerSandbox] = await starting;
 		sandboxes.push(sandbox, triggerSandbox);
 		registerSecrets(sandbox.info.token, triggerSandbox.info.token, sandbox.info.oauth?.clientSecret, TEST_OWNER.password);
-		phase(`sandboxes at ${sandbox.origin} and ${triggerSandbox.origin}`);
-
-		n8n = new N8n(runtime, { userFolder: path.join(workDir, 'home'), logFile: path.join(artifactsDir, 'n8n.log') });
-		registerSecrets(n8n.encryptionKey);
-		await installPackage(pack, n8n.nodesDir);
-		await n8n.startServer();
+		await server;
 		const rest = new Rest(n8n.baseUrl, runtime.n8nHost);
 		await rest.setupOwnerOrLogin();
-		phase(`n8n ${n8n.baseUrl} ready`);
+		phase(`n8n ${n8n.baseUrl} ready; sandboxes at ${sandbox.origin} and ${triggerSandbox.origin}`);
 
 		// Over REST rather than `n8n import:*`: each CLI call is a ~5 s cold start; these take milliseconds.
 		const credentialIds = await createCredentials(rest, [
