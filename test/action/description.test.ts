@@ -106,6 +106,30 @@ describe('node description', () => {
 		}
 	});
 
+	it('lets only line-item quantities and unit prices go below zero in the editor', () => {
+		const signed: string[] = [];
+		for (const top of properties) {
+			const where = `${show(top).resource?.join()}.${show(top).operation?.join()}`;
+			for (const { p, where: path } of walk([top], where)) {
+				if (p.type === 'number' && p.typeOptions?.minValue === undefined) signed.push(path);
+			}
+		}
+		expect(signed.sort()).toEqual([
+			'estimate.addLineItem/additionalFields/quantity',
+			'estimate.addLineItem/unitPrice',
+			'estimate.create/lineItems/item/quantity',
+			'estimate.create/lineItems/item/unit_price',
+			'estimate.updateLineItem/updateFields/quantity',
+			'estimate.updateLineItem/updateFields/unit_price',
+			'invoice.addLineItem/additionalFields/quantity',
+			'invoice.addLineItem/unitPrice',
+			'invoice.create/lineItems/item/quantity',
+			'invoice.create/lineItems/item/unit_price',
+			'invoice.updateLineItem/updateFields/quantity',
+			'invoice.updateLineItem/updateFields/unit_price',
+		]);
+	});
+
 	it('backs every resource locator with a list search of the node', () => {
 		const searches = Object.keys(node.methods.listSearch);
 		for (const { p, where } of all) {

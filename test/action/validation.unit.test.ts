@@ -40,6 +40,16 @@ describe('validation readers', () => {
 		expect(toNumber(check(), '1.25')).toBe(1.25);
 		expect(message(() => toNumber(check('Hours'), -0.5))).toBe('The parameter "Hours" cannot be negative (-0.5) [item 3]');
 		expect(message(() => toNumber(check('Units'), 1.5, { integer: true }))).toMatch(/whole number/);
+		expect(message(() => toNumber(check('Price'), 'abc', { signed: true }))).toBe('The parameter "Price" must be a number, not "abc" [item 3]');
+	});
+
+	it('takes negative numbers where they are signed, and refuses zero where they must be positive', () => {
+		expect(toNumber(check(), -12.5, { signed: true })).toBe(-12.5);
+		expect(toNumber(check(), ' -3 ', { signed: true })).toBe(-3);
+		expect(toNumber(check(), 0, { signed: true })).toBe(0);
+		expect(toNumber(check(), 0.01, { positive: true })).toBe(0.01);
+		expect(message(() => toNumber(check('Amount'), 0, { positive: true }))).toBe('The parameter "Amount" must be more than 0 [item 3]');
+		expect(message(() => toNumber(check('Amount'), -1, { positive: true }))).toBe('The parameter "Amount" cannot be negative (-1) [item 3]');
 	});
 
 	it('accepts Harvest’s time formats', () => {

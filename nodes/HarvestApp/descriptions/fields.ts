@@ -40,7 +40,16 @@ export function fieldProperty(spec: BodyFieldSpec, options: FieldOptions = {}): 
 		case 'boolean':
 			return { ...base, type: 'boolean', default: typeof text.default === 'boolean' ? text.default : false };
 		case 'number':
+		case 'positiveNumber':
 			return { ...base, type: 'number', default: 0, typeOptions: { minValue: 0, numberPrecision: 2 } };
+		case 'signedNumber':
+			return {
+				...base,
+				type: 'number',
+				default: 0,
+				typeOptions: { numberPrecision: 2 },
+				hint: base.hint ?? 'May be negative, e.g. for a credit or discount line',
+			};
 		case 'integer':
 			return { ...base, type: 'number', default: 0, typeOptions: { minValue: 0, numberPrecision: 0 } };
 		case 'date':

@@ -35,6 +35,10 @@ export function toBodyValue(check: Check, spec: BodyFieldSpec, raw: unknown): un
 			return toStrings(raw);
 		case 'number':
 			return toNumber(check, raw);
+		case 'signedNumber':
+			return toNumber(check, raw, { signed: true });
+		case 'positiveNumber':
+			return toNumber(check, raw, { positive: true });
 		case 'integer':
 			return toNumber(check, raw, { integer: true });
 		case 'boolean':

@@ -67,13 +67,22 @@ export function toStrings(raw: unknown): string[] {
 	return parts.map((part) => part.trim()).filter((part) => part !== '');
 }
 
-export function toNumber(check: Check, raw: unknown, options: { integer?: boolean } = {}): number {
+export interface NumberRules {
+	integer?: boolean;
+	/** Negative values are accepted (line-item quantities and prices); by default a number is zero or more. */
+	signed?: boolean;
+	/** Zero is refused too (payment amounts). */
+	positive?: boolean;
+}
+
+export function toNumber(check: Check, raw: unknown, rules: NumberRules = {}): number {
 	const value = typeof raw === 'string' && raw.trim() !== '' ? Number(raw.trim()) : raw;
 	if (typeof value !== 'number' || !Number.isFinite(value)) {
 		invalid(check.ctx, check.itemIndex, check.label, `must be a number, not ${show(raw)}`);
 	}
-	if (value < 0) invalid(check.ctx, check.itemIndex, check.label, `cannot be negative (${value})`);
-	if (options.integer && !Number.isInteger(value)) {
+	if (!rules.signed && value < 0) invalid(check.ctx, check.itemIndex, check.label, `cannot be negative (${value})`);
+	if (rules.positive && value === 0) invalid(check.ctx, check.itemIndex, check.label, 'must be more than 0');
+	if (rules.integer && !Number.isInteger(value)) {
 		invalid(check.ctx, check.itemIndex, check.label, `must be a whole number, not ${value}`);
 	}
 	return value;

@@ -8,7 +8,9 @@ export type BodyFieldType =
 	| 'string'
 	| 'text' // multi-line string
 	| 'email'
-	| 'number' // decimal, never negative in Harvest bodies
+	| 'number' // decimal, zero or more: hours, rates, budgets, fees, percentages, costs
+	| 'signedNumber' // decimal that may be negative: line-item quantity and unit price (credit and discount lines)
+	| 'positiveNumber' // decimal above zero: payment amounts
 	| 'integer'
 	| 'boolean'
 	| 'date' // YYYY-MM-DD
@@ -146,8 +148,8 @@ const LINE_ITEM = [
 	f('project_id', 'id'),
 	f('kind', 'string'),
 	f('description', 'text'),
-	f('quantity', 'number'),
-	f('unit_price', 'number'),
+	f('quantity', 'signedNumber'),
+	f('unit_price', 'signedNumber'),
 	f('taxed', 'boolean'),
 	f('taxed2', 'boolean'),
 	f('_destroy', 'boolean'),
@@ -248,7 +250,7 @@ export const BODIES: Partial<Record<EndpointKey, readonly BodyFieldSpec[]>> = {
 		f('thank_you', 'boolean'),
 	],
 	'POST /invoices/{invoiceId}/payments': [
-		req('amount', 'number'),
+		req('amount', 'positiveNumber'),
 		f('paid_at', 'dateTime'),
 		f('paid_date', 'date'),
 		f('notes', 'text'),

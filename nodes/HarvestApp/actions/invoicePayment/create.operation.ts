@@ -18,8 +18,6 @@ const base = createOperation({ resource: 'invoicePayment', operation: 'create' }
 export const description = base.description;
 
 export async function execute(this: IExecuteFunctions, itemIndex: number) {
-	const amount = this.getNodeParameter('amount', itemIndex, '');
-	if (!isEmpty(amount) && Number(amount) === 0) invalid(this, itemIndex, 'Amount', 'must be more than 0');
 	const fields = this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
 	if (!isEmpty(locatorValue(fields.paid_at)) && !isEmpty(locatorValue(fields.paid_date))) {
 		invalid(this, itemIndex, 'Paid Date', 'cannot be set together with "Paid At"', 'Harvest takes one of the two; remove either.');
