@@ -154,10 +154,9 @@ const LINE_ITEM = [
 	f('taxed2', 'boolean'),
 	f('_destroy', 'boolean'),
 ];
-const INVOICE = [
+/** What invoices and estimates share: the client, the document's number and heading, taxes and discount (percentages). */
+const DOCUMENT = [
 	req('client_id', 'id'),
-	f('retainer_id', 'id'),
-	f('estimate_id', 'id'),
 	f('number', 'string'),
 	f('purchase_order', 'string'),
 	f('tax', 'number'),
@@ -167,6 +166,11 @@ const INVOICE = [
 	f('notes', 'text'),
 	f('currency', 'string'),
 	f('issue_date', 'date'),
+];
+const INVOICE = [
+	...DOCUMENT,
+	f('retainer_id', 'id'),
+	f('estimate_id', 'id'),
 	f('due_date', 'date'),
 	f('payment_term', 'options', { values: PAYMENT_TERMS }),
 	f('payment_options', 'multiOptions', { values: PAYMENT_OPTIONS }),
@@ -188,19 +192,7 @@ const LINE_ITEMS_IMPORT = f('line_items_import', 'object', {
 		}),
 	],
 });
-const ESTIMATE = [
-	req('client_id', 'id'),
-	f('number', 'string'),
-	f('purchase_order', 'string'),
-	f('tax', 'number'),
-	f('tax2', 'number'),
-	f('discount', 'number'),
-	f('subject', 'string'),
-	f('notes', 'text'),
-	f('currency', 'string'),
-	f('issue_date', 'date'),
-	f('line_items', 'objects', { fields: optional(LINE_ITEM, ['project_id']) }),
-];
+const ESTIMATE = [...DOCUMENT, f('line_items', 'objects', { fields: optional(LINE_ITEM, ['project_id']) })];
 const RECIPIENTS = f('recipients', 'objects', { fields: [f('name', 'string'), req('email', 'email')] });
 const EXPENSE = [
 	f('user_id', 'id'),
