@@ -1,7 +1,7 @@
 // The trigger, activated (point 2): n8n polls on its own schedule while the test changes the sandbox's time
 // entries between polls; afterwards every change must be in exactly one execution, and none twice.
-// n8n refuses sub-minute cron expressions, but accepts several fixed-second poll times: the fixture polls at
-// seconds 0, 10, 20, 30, 40 and 50 of every minute.
+// n8n refuses sub-minute cron expressions, but accepts several fixed-second poll times: the fixture has twelve,
+// one every 5 seconds.
 import assert from 'assert/strict';
 
 import type { E2EContext } from '../context';
