@@ -1,6 +1,7 @@
 import type { IDataObject, ILoadOptionsFunctions, INodeListSearchItems, INodeListSearchResult } from 'n8n-workflow';
 import { endpoint, type EndpointKey } from '../../shared/catalogue';
 import { harvestPages, harvestRequest } from '../../shared/transport';
+import { credentialTypeFor } from '../../shared/transport/connection';
 
 import { LOCATORS, type LocatorKind } from '../descriptions/locators';
 
@@ -70,13 +71,132 @@ const SEARCHES: Record<LocatorKind, SearchSpec> = {
 	},
 };
 
-/** Records per editor page: Harvest's largest page, so most accounts need one request. */
-const PAGE_SIZE = 2000;
+/*
+ * Paging of the pickers. Lists Harvest can filter by `is_active` are read in two passes, active records first
+ * and archived ones after them, so the usual choices come first while archived records stay findable. The
+ * editor's pagination token says where the next call goes on: the pass and Harvest's `links.next` URL.
+ */
+type Pass = 'active' | 'archived' | 'all';
+
+interface Position {
+	pass: Pass;
+	/** Harvest's `links.next`; without it the pass starts at its first page. */
+	next?: string;
+}
+
+/** Pages read for one typed search before the editor is given what was found (and a token to go on). */
+export const MAX_SEARCH_PAGES = 10;
+/** Matches that are enough for one answer to a typed search. */
+export const ENOUGH_MATCHES = 100;
+
+const PASS_FILTER: Record<Pass, IDataObject> = { active: { is_active: true }, archived: { is_active: false }, all: {} };
+
+function firstPass(list: EndpointKey): Pass {
+	return endpoint(list).list?.filters.includes('is_active') ? 'active' : 'all';
+}
+
+function passAfter(pass: Pass): Position | undefined {
+	return pass === 'active' ? { pass: 'archived' } : undefined;
+}
+
+function tokenOf(position: Position | undefined): string | undefined {
+	if (!position) return undefined;
+	return position.next ? `${position.pass} ${position.next}` : position.pass;
+}
+
+function positionOf(token: string | undefined, list: EndpointKey): Position {
+	const text = String(token ?? '').trim();
+	if (!text) return { pass: firstPass(list) };
+	const [pass, ...rest] = text.split(' ');
+	if (pass === 'active' || pass === 'archived' || pass === 'all') return { pass, next: rest.join(' ') || undefined };
+	// A bare next URL, as earlier versions returned it.
+	return { pass: 'all', next: text };
+}
+
+/** The next URL without `per_page`, which the transport sets on every first request. */
+function withoutPageSize(next: string): string {
+	try {
+		const url = new URL(next);
+		url.searchParams.delete('per_page');
+		return url.toString();
+	} catch {
+		return next;
+	}
+}
+
+/** One page of the list at `position`: the records of its pass, and where the following page is. */
+async function readPage(
+	ctx: ILoadOptionsFunctions,
+	list: EndpointKey,
+	position: Position,
+): Promise<{ records: IDataObject[]; then: Position | undefined }> {
+	const spec = endpoint(list);
+	const pages = harvestPages.call(ctx, {
+		path: position.next ? withoutPageSize(position.next) : spec.path,
+		listKey: spec.list!.key,
+		qs: position.next ? {} : PASS_FILTER[position.pass],
+	});
+	const first = await pages.next();
+	await pages.return(undefined);
+	const page = first.done ? undefined : first.value;
+	const next = (page?.envelope.links as IDataObject | undefined)?.next;
+	// Kept to the pass even if a next link ever came back without its filter.
+	const records = (page?.records ?? []).filter(
+		(r) => position.pass === 'all' || (position.pass === 'active') === (r.is_active !== false),
+	);
+	return {
+		records,
+		then: typeof next === 'string' && next ? { pass: position.pass, next } : passAfter(position.pass),
+	};
+}
+
+/*
+ * Web-app links need the account's address (`/company` → base_uri). It changes next to never, so it is kept
+ * per account for a few minutes instead of being asked for on every keystroke. Only the links use it.
+ */
+const WEB_BASE_TTL_MS = 5 * 60_000;
+const WEB_BASE_RETRY_MS = 30_000;
+const webBases = new Map<string, { until: number; base: Promise<string | undefined> }>();
+
+/** The cache's clock and reset, for tests. */
+export const webBaseCache = {
+	now: (): number => Date.now(),
+	clear: (): void => webBases.clear(),
+};
+
+function parameter(ctx: ILoadOptionsFunctions, name: string, fallback: string): string {
+	const value = typeof ctx.getCurrentNodeParameter === 'function' ? ctx.getCurrentNodeParameter(name) : undefined;
+	return String(value ?? ctx.getNodeParameter(name, fallback) ?? fallback).trim();
+}
+
+/** Which account the picker reads: the credential (by id and API base) and the chosen account. */
+async function accountKey(ctx: ILoadOptionsFunctions): Promise<string> {
+	const credentialType = credentialTypeFor(parameter(ctx, 'authentication', 'accessToken')) ?? '';
+	const credentials = await ctx.getCredentials(credentialType);
+	const credentialId = ctx.getNode().credentials?.[credentialType]?.id ?? '';
+	const account = parameter(ctx, 'accountId', '') || String(credentials.accountId ?? '');
+	return JSON.stringify([credentialType, credentialId, String(credentials.baseUrl ?? ''), account]);
+}
+
+async function fetchWebBase(ctx: ILoadOptionsFunctions): Promise<string | undefined> {
+	const company = await harvestRequest.call(ctx, { method: 'GET', path: endpoint('GET /company').path });
+	return typeof company.base_uri === 'string' ? company.base_uri.replace(/\/+$/, '') : undefined;
+}
 
 async function webBase(ctx: ILoadOptionsFunctions): Promise<string | undefined> {
 	try {
-		const company = await harvestRequest.call(ctx, { method: 'GET', path: endpoint('GET /company').path });
-		return typeof company.base_uri === 'string' ? company.base_uri.replace(/\/+$/, '') : undefined;
+		const key = await accountKey(ctx);
+		const now = webBaseCache.now();
+		const cached = webBases.get(key);
+		if (cached && cached.until > now) return await cached.base;
+		for (const [old, entry] of webBases) if (entry.until <= now) webBases.delete(old);
+		const base = fetchWebBase(ctx).catch(() => {
+			// Asked again soon, not at once on the next keystroke.
+			webBases.set(key, { until: webBaseCache.now() + WEB_BASE_RETRY_MS, base: Promise.resolve(undefined) });
+			return undefined;
+		});
+		webBases.set(key, { until: now + WEB_BASE_TTL_MS, base });
+		return await base;
 	} catch {
 		// Links are a convenience; the list works without them.
 		return undefined;
@@ -87,26 +207,31 @@ function makeSearch(kind: LocatorKind): Search {
 	const spec = SEARCHES[kind];
 	const { webPath } = LOCATORS[kind];
 	return async function (this: ILoadOptionsFunctions, filter?: string, paginationToken?: string) {
-		const list = endpoint(spec.list).list!;
-		const pages = harvestPages.call(this, {
-			path: paginationToken || endpoint(spec.list).path,
-			listKey: list.key,
-			limit: PAGE_SIZE,
-		});
-		const [first, base] = await Promise.all([pages.next(), webPath ? webBase(this) : undefined]);
-		const page = first.done ? undefined : first.value;
-		await pages.return(undefined);
 		const needle = (filter ?? '').trim().toLowerCase();
-		const results: INodeListSearchItems[] = (page?.records ?? [])
-			.map((record) => {
-				const item: INodeListSearchItems = { name: spec.label(record), value: String(record.id) };
-				if (base && webPath) item.url = `${base}/${webPath}/${record.id}`;
-				return item;
-			})
-			.filter((item) => !needle || item.name.toLowerCase().includes(needle) || item.value === needle);
-		if (spec.byName) results.sort((a, b) => a.name.localeCompare(b.name));
-		const next = (page?.envelope.links as IDataObject | undefined)?.next;
-		return { results, paginationToken: typeof next === 'string' && next ? next : undefined };
+		const base = webPath ? webBase(this) : undefined;
+		const found: Array<{ record: IDataObject; label: string; archived: boolean }> = [];
+		let position: Position | undefined = positionOf(paginationToken, spec.list);
+		// Without a search the editor pages on as the user scrolls; a search reads on until it has enough.
+		for (let pages = 0; position && pages < (needle ? MAX_SEARCH_PAGES : 1); pages++) {
+			const pass: Pass = position.pass;
+			const page = await readPage(this, spec.list, position);
+			position = page.then;
+			for (const record of page.records) {
+				const label = spec.label(record);
+				if (needle && !label.toLowerCase().includes(needle) && String(record.id) !== needle) continue;
+				found.push({ record, label, archived: pass === 'archived' });
+			}
+			if (found.length >= ENOUGH_MATCHES) break;
+		}
+		// Active records before archived ones, each group by name where names are what people look for.
+		if (spec.byName) found.sort((a, b) => Number(a.archived) - Number(b.archived) || a.label.localeCompare(b.label));
+		const link = await base;
+		const results = found.map(({ record, label }): INodeListSearchItems => {
+			const item: INodeListSearchItems = { name: label, value: String(record.id) };
+			if (link && webPath) item.url = `${link}/${webPath}/${record.id}`;
+			return item;
+		});
+		return { results, paginationToken: tokenOf(position) };
 	};
 }
 
