@@ -1,10 +1,29 @@
-import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
+import type {
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodePropertyOptions,
+	INodeType,
+	INodeTypeDescription,
+} from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { accountField, authenticationField, harvestCredentials } from '../shared/descriptions/connection';
-import { resourceDescriptions, resourceProperty } from './actions';
+import { RESOURCES, resourceDescriptions, resourceProperty } from './actions';
 import { router } from './actions/router';
 import { listSearch, loadOptions } from './methods';
+
+/**
+ * `{"timeEntry:getAll":"Get many time entries",…}`: what each operation does, in the words of its action, so
+ * the canvas reads "Create an invoice" rather than "create: invoice". Flat on purpose: n8n ends an expression
+ * at the first `}}`, which a nested object would contain.
+ */
+const ACTIONS = JSON.stringify(
+	Object.fromEntries(
+		Object.entries(RESOURCES).flatMap(([resource, { description }]) =>
+			((description[0].options ?? []) as INodePropertyOptions[]).map((o) => [`${resource}:${String(o.value)}`, o.action]),
+		),
+	),
+);
 
 export class HarvestApp implements INodeType {
 	description: INodeTypeDescription = {
@@ -13,7 +32,7 @@ export class HarvestApp implements INodeType {
 		icon: { light: 'file:../../icons/harvestApp.svg', dark: 'file:../../icons/harvestApp.dark.svg' },
 		group: ['transform'],
 		version: 1,
-		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
+		subtitle: `={{(${ACTIONS})[$parameter["resource"] + ":" + $parameter["operation"]] || $parameter["operation"] + ": " + $parameter["resource"]}}`,
 		description: 'Track time, manage projects and clients, and bill from Harvest',
 		defaults: { name: 'Harvest App' },
 		usableAsTool: true,

@@ -6,6 +6,8 @@ import * as fs from 'fs';
 import * as path from 'path';
 
 import type { INodeProperties, INodePropertyCollection, INodePropertyOptions } from 'n8n-workflow';
+import { Expression } from 'n8n-workflow';
+import { sanitizer, sanitizerName } from 'n8n-workflow/dist/cjs/expression-sandboxing';
 
 import { RESOURCES } from '../../nodes/HarvestApp/actions';
 import { node } from './support';
@@ -41,7 +43,6 @@ describe('node description', () => {
 	it('is a usable-as-tool action node with subtitle, codex and two different icons', () => {
 		const d = node.description;
 		expect(d.usableAsTool).toBe(true);
-		expect(d.subtitle).toBe('={{$parameter["operation"] + ": " + $parameter["resource"]}}');
 		expect(d.version).toBe(1);
 		const icon = d.icon as { light: string; dark: string };
 		const dir = path.join(__dirname, '../../nodes/HarvestApp');
@@ -51,6 +52,23 @@ describe('node description', () => {
 		const codex = JSON.parse(fs.readFileSync(path.join(dir, 'HarvestApp.node.json'), 'utf8'));
 		expect(codex.node).toBe('n8n-nodes-harvestapp.harvestApp');
 		expect(codex.categories).toEqual(['Productivity']);
+	});
+
+	it('has a subtitle that reads like the operation, in n8n\'s own expression engine', () => {
+		const subtitle = String(node.description.subtitle);
+		expect(subtitle.startsWith('={{')).toBe(true);
+		// n8n ends an expression at the first "}}": there must be exactly one, at the end.
+		expect(subtitle.indexOf('}}')).toBe(subtitle.length - 2);
+		const evaluate = (resource: string, operation: string) =>
+			Expression.resolveWithoutWorkflow(subtitle.slice(1), { $parameter: { resource, operation }, [sanitizerName]: sanitizer });
+		for (const selector of operationSelectors) {
+			const resource = String(show(selector).resource![0]);
+			for (const option of selector.options as INodePropertyOptions[]) {
+				expect([resource, option.value, evaluate(resource, String(option.value))]).toEqual([resource, option.value, option.action]);
+			}
+		}
+		expect(evaluate('timeEntry', 'getAll')).toBe('Get many time entries');
+		expect(evaluate('invoice', 'somethingNew')).toBe('somethingNew: invoice');
 	});
 
 	it('offers every registered resource, sorted, and nothing else', () => {
