@@ -68,6 +68,24 @@ describe('custom API call', () => {
 		expect(sent).toHaveLength(0);
 	});
 
+	it('names the item whose path is refused and sends nothing for it', async () => {
+		nock(API).get('/v2/users/me').reply(200, { id: 7 });
+		const paths = ['/users/me', 'https://evil.example.com/v2/users/me'];
+		const { error, sent } = await refusal((i) => ({ ...call, method: 'GET', path: paths[i] }), { items: [{ json: {} }, { json: {} }] });
+		expect(error.message).toMatch(/^The parameter "Path" is refused: Requests may only go to the configured Harvest host .* \[item 1\]$/);
+		expect(error.description).toMatch(/never sent there/);
+		expect(sent.map((r) => r.url)).toEqual([`${API}/v2/users/me`]);
+	});
+
+	it('refuses a credential whose API base is not https before sending anything', async () => {
+		const { error, sent } = await refusal(
+			{ ...call, method: 'GET', path: '/users/me' },
+			{ credentials: { harvestAppApi: { accessToken: 'pat-x-0123456789', accountId: '1', baseUrl: 'http://harvest.example.com/v2' } } },
+		);
+		expect(error.message).toBe('The credential\'s "API Base URL" must use https');
+		expect(sent).toHaveLength(0);
+	});
+
 	it('refuses unparsable JSON before sending anything', async () => {
 		const { error, sent } = await refusal({ ...call, method: 'PATCH', path: '/clients/1', jsonBody: '{"name": ' });
 		expect(error.message).toMatch(/^The parameter "JSON Body" is not valid JSON/);
