@@ -209,6 +209,15 @@ describe('coverage of Harvest API v2', () => {
 		expect(problems).toEqual([]);
 	});
 
+	it('runs every Find or Create both ways: finding the record, and creating it', () => {
+		const operations = [...new Set(sent.map((s) => s.operation).filter((o) => o.endsWith('.findOrCreate')))].sort();
+		expect(operations).toEqual(['client.findOrCreate', 'project.findOrCreate', 'task.findOrCreate']);
+		for (const operation of operations) {
+			const methods = [...new Set(sent.filter((s) => s.operation === operation).map((s) => s.key.split(' ')[0]))].sort();
+			expect([operation, methods]).toEqual([operation, ['GET', 'POST']]);
+		}
+	});
+
 	it('the README operations table is generated from what the operations send (UPDATE_README=1 rewrites it)', () => {
 		const readmePath = path.join(__dirname, '../../README.md');
 		const readme = fs.readFileSync(readmePath, 'utf8');
