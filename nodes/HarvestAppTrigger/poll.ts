@@ -164,6 +164,11 @@ export async function pollHarvest(this: IPollFunctions): Promise<INodeExecutionD
 	if (!assessed.complete) {
 		this.logger.debug(`Harvest App Trigger: read again next poll (${assessed.reason ?? 'pages inconsistent'})`);
 	}
+	if (read.serverTime === undefined) {
+		this.logger.warn('Harvest App Trigger: Harvest sent no Date header, so no change could be judged final; reading again next poll');
+	} else if (result.unsettled > 0) {
+		this.logger.debug(`Harvest App Trigger: ${result.unsettled} change(s) from the last seconds held back until their second is over`);
+	}
 	if (result.pending > 0) {
 		this.logger.debug(`Harvest App Trigger: ${result.pending} more change(s) held back by the limit for the next polls`);
 	}

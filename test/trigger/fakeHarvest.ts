@@ -1,13 +1,16 @@
 /**
  * An in-memory stand-in for one Harvest list, for the pure poller's property tests: records with
- * second-precision created_at/updated_at on a server clock, writes that become visible late (as a slow
+ * second-precision created_at/updated_at on a server clock, a `name` that every write changes (so a version is
+ * told apart by its content, not only by its updated_at), writes that become visible late (as a slow
  * transaction would), and `updated_since` reads. The trigger's node-level tests use the real sandbox instead.
  */
 import { formatHarvestTime } from '../../nodes/HarvestAppTrigger/poller/time';
 
-interface Version {
+export interface Version {
 	updatedAt: number;
 	visibleAt: number;
+	/** Unique per write: the record's `name` while this version is current. */
+	content: string;
 }
 
 export interface FakeRecord {
@@ -20,12 +23,14 @@ export interface WireRecord {
 	id: number;
 	created_at: string;
 	updated_at: string;
+	name: string;
 	[key: string]: unknown;
 }
 
 export class FakeHarvest {
 	readonly records: FakeRecord[] = [];
 	private nextId = 1000;
+	private readonly wired = new WeakMap<Version, WireRecord>();
 
 	constructor(
 		public now: number,
@@ -35,7 +40,8 @@ export class FakeHarvest {
 
 	create(delay = 0): FakeRecord {
 		this.nextId += 1 + (this.nextId % 3);
-		const record = { id: this.nextId, createdAt: this.now, versions: [{ updatedAt: this.now, visibleAt: this.now + delay }] };
+		const id = this.nextId;
+		const record = { id, createdAt: this.now, versions: [{ updatedAt: this.now, visibleAt: this.now + delay, content: `${id}.0` }] };
 		this.records.push(record);
 		return record;
 	}
@@ -43,7 +49,11 @@ export class FakeHarvest {
 	/** Row-level writes commit in order, so a version never becomes visible before the one it replaces. */
 	update(record: FakeRecord, delay = 0): void {
 		const last = record.versions[record.versions.length - 1];
-		record.versions.push({ updatedAt: this.now, visibleAt: Math.max(this.now + delay, last.visibleAt) });
+		record.versions.push({
+			updatedAt: this.now,
+			visibleAt: Math.max(this.now + delay, last.visibleAt),
+			content: `${record.id}.${record.versions.length}`,
+		});
 	}
 
 	visibleVersion(record: FakeRecord, at = this.now): Version | undefined {
@@ -56,8 +66,24 @@ export class FakeHarvest {
 		return record.versions[record.versions.length - 1];
 	}
 
+	/** The version with this content (every write has its own). */
+	version(record: FakeRecord, content: unknown): Version | undefined {
+		return record.versions.find((version) => version.content === content);
+	}
+
+	/** A version as Harvest would send it; one object per version, since the poller only reads it. */
 	wire(record: FakeRecord, version: Version): WireRecord {
-		return { id: record.id, created_at: formatHarvestTime(record.createdAt), updated_at: formatHarvestTime(version.updatedAt) };
+		let wire = this.wired.get(version);
+		if (!wire) {
+			wire = {
+				id: record.id,
+				created_at: formatHarvestTime(record.createdAt),
+				updated_at: formatHarvestTime(version.updatedAt),
+				name: version.content,
+			};
+			this.wired.set(version, wire);
+		}
+		return wire;
 	}
 
 	/** What `GET /things?updated_since=…` returns right now (order does not matter to the poller). */

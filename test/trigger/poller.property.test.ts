@@ -1,15 +1,17 @@
 /**
  * Randomized properties of the pure poller against an in-memory list (fakeHarvest.ts): many seeds, each a run of
  * creates and updates (several per second, some landing late), polls with random limits and overlaps, reads
- * that miss records and say so, and both boundary readings of `updated_since`. Set TRIGGER_PROPERTY_SEED to
- * replay one seed.
+ * that miss records and say so, and both boundary readings of `updated_since`. Every write gives the record a new
+ * `name`, so the checks compare content, not only updated_at: an emitted version must be the last of its second
+ * (unless a later save of that second landed later than SETTLE_SECONDS covers, the documented limit), and the last
+ * emitted version of a record must be its final one. Set TRIGGER_PROPERTY_SEED to replay one seed.
  */
 import { assessPages } from '../../nodes/HarvestAppTrigger/poller/pages';
-import { plan, readWindow, type Emission, type WatchEvent } from '../../nodes/HarvestAppTrigger/poller/plan';
+import { plan, readWindow, SETTLE_SECONDS, type Emission, type WatchEvent } from '../../nodes/HarvestAppTrigger/poller/plan';
 import { fingerprintOf, startState, type StartPoint, type WatchState } from '../../nodes/HarvestAppTrigger/poller/state';
 import { parseHarvestTime } from '../../nodes/HarvestAppTrigger/poller/time';
 
-import { FakeHarvest, type FakeRecord, type WireRecord } from './fakeHarvest';
+import { FakeHarvest, type FakeRecord, type Version, type WireRecord } from './fakeHarvest';
 import { Prng, seedFrom } from './prng';
 
 const START = Date.parse('2025-03-10T08:00:00Z') / 1000;
@@ -29,14 +31,33 @@ interface RunReport {
 	emitted: number;
 	cutPolls: number;
 	incompletePolls: number;
+	/** Polls that held changes back because their second might not be over. */
+	unsettledPolls: number;
+	/** Emissions followed by a save of the same second that landed later than SETTLE_SECONDS (known limit). */
+	lateSameSecond: number;
 }
+
+/**
+ * Whether `version` became visible later than the hold-back covers: a poll emits a version stamped u only when
+ * its `Date` is at least u + 1 + SETTLE_SECONDS, and any save visible by then is in that read.
+ */
+const landedLate = (version: Version) => version.visibleAt > version.updatedAt + 1 + SETTLE_SECONDS;
 
 function runSimulation(seed: number, options: RunOptions): RunReport {
 	const rng = new Prng(seed);
 	const server = new FakeHarvest(START, rng.chance(0.5));
 	const maxDelay = Math.min(...options.overlaps);
 	const live: FakeRecord[] = [];
-	const report: RunReport = { creates: 0, updates: 0, polls: 0, emitted: 0, cutPolls: 0, incompletePolls: 0 };
+	const report: RunReport = {
+		creates: 0,
+		updates: 0,
+		polls: 0,
+		emitted: 0,
+		cutPolls: 0,
+		incompletePolls: 0,
+		unsettledPolls: 0,
+		lateSameSecond: 0,
+	};
 
 	// History before the trigger starts.
 	for (let i = 0; i < rng.int(0, 30); i++) {
@@ -53,8 +74,12 @@ function runSimulation(seed: number, options: RunOptions): RunReport {
 	let state: WatchState = startState(fingerprintOf({ seed }), startPoint);
 
 	const emittedPairs = new Set<string>();
-	const emissions: Array<{ id: number; updatedAt: number; event: string }> = [];
-	const lastEmitted = new Map<number, number>();
+	const byId = new Map(server.records.map((r) => [r.id, r]));
+	const emissions: Array<{ id: number; version: Version; event: string }> = [];
+	const lastEmitted = new Map<number, Version>();
+	const fail = (message: string): never => {
+		throw new Error(`seed ${seed}: ${message}`);
+	};
 
 	const poll = (forceComplete: boolean, limit: number) => {
 		const overlap = rng.pick(options.overlaps);
@@ -79,10 +104,8 @@ function runSimulation(seed: number, options: RunOptions): RunReport {
 		const result = plan({ state, records, event: options.event, limit, overlapSeconds: overlap, serverTime: server.now, complete });
 		report.polls++;
 		if (result.pending > 0) report.cutPolls++;
+		if (result.unsettled > 0) report.unsettledPolls++;
 		if (!complete) report.incompletePolls++;
-		const fail = (message: string) => {
-			throw new Error(`seed ${seed}: ${message}`);
-		};
 		if (result.emit.length > limit) fail(`${result.emit.length} items over a limit of ${limit}`);
 		if (result.invalid !== 0) fail(`${result.invalid} records could not be placed`);
 
@@ -96,8 +119,10 @@ function runSimulation(seed: number, options: RunOptions): RunReport {
 			const pair = `${record.id}@${updatedAt}`;
 			if (emittedPairs.has(pair)) fail(`${pair} emitted twice`);
 			emittedPairs.add(pair);
-			emissions.push({ id: record.id, updatedAt, event });
-			lastEmitted.set(record.id, updatedAt);
+			const version = server.version(byId.get(record.id) as FakeRecord, record.name);
+			if (!version || version.updatedAt !== updatedAt) return fail(`${pair} emitted with content ${record.name} of no such version`);
+			emissions.push({ id: record.id, version, event });
+			lastEmitted.set(record.id, version);
 			report.emitted++;
 		}
 
@@ -111,17 +136,19 @@ function runSimulation(seed: number, options: RunOptions): RunReport {
 		if (next.seen.some(([, at]) => time(at) < horizon)) fail('seen holds a version below the horizon');
 		if (new Set(next.seen.map(([id]) => id)).size !== next.seen.length) fail('seen holds an id twice');
 
-		// After a complete poll that held nothing back, everything visible at the read is out.
+		// After a complete poll that the limit did not cut, everything visible at the read whose second was over
+		// (by the margin) is out, as that very version; the rest is held for a later poll.
 		if (complete && result.pending === 0) {
 			for (const record of server.records) {
 				const version = visibleAtRead.get(record.id);
-				if (!version) continue;
-				if (options.event === 'newOrUpdated' && version.updatedAt >= floor) {
-					if ((lastEmitted.get(record.id) ?? -Infinity) < version.updatedAt) {
-						fail(`${record.id}@${version.updatedAt} visible but not emitted`);
+				if (!version || version.updatedAt >= server.now - SETTLE_SECONDS) continue;
+				const last = lastEmitted.get(record.id);
+				if (options.event === 'newOrUpdated' && version.updatedAt >= floor && last !== version) {
+					if (last?.updatedAt !== version.updatedAt || !landedLate(version)) {
+						fail(`${record.id}@${version.updatedAt} (${version.content}) visible and settled but ${last?.content ?? 'nothing'} emitted`);
 					}
 				}
-				if (options.event === 'new' && record.createdAt >= floor && !lastEmitted.has(record.id)) {
+				if (options.event === 'new' && record.createdAt >= floor && !last) {
 					fail(`creation of ${record.id} visible but not emitted`);
 				}
 			}
@@ -134,7 +161,9 @@ function runSimulation(seed: number, options: RunOptions): RunReport {
 		for (let w = 0; w < writes; w++) {
 			const delay = rng.chance(0.2) ? rng.int(0, maxDelay) : 0;
 			if (live.length === 0 || rng.chance(0.4)) {
-				live.push(server.create(delay));
+				const created = server.create(delay);
+				live.push(created);
+				byId.set(created.id, created);
 				report.creates++;
 			} else {
 				const record = rng.chance(0.3) ? live[live.length - 1] : rng.pick(live);
@@ -147,8 +176,8 @@ function runSimulation(seed: number, options: RunOptions): RunReport {
 		server.now += rng.pick([0, 0, 1, 1, 2, 5, 30]);
 	}
 
-	// Quiet period longer than any late write, then drain the backlog.
-	server.now += maxDelay + 1;
+	// Quiet period longer than any late write and the hold-back, then drain the backlog.
+	server.now += maxDelay + SETTLE_SECONDS + 1;
 	for (let i = 0; i < 10_000; i++) {
 		const before = report.emitted;
 		poll(true, 50);
@@ -156,22 +185,42 @@ function runSimulation(seed: number, options: RunOptions): RunReport {
 		server.now += 1;
 	}
 
+	// Every emitted version was the last of its second, except when a later save of that second landed late.
+	for (const { id, version } of emissions) {
+		const versions = (byId.get(id) as FakeRecord).versions;
+		const later = versions.slice(versions.indexOf(version) + 1).filter((v) => v.updatedAt === version.updatedAt);
+		if (later.length === 0) continue;
+		if (!later.every(landedLate)) fail(`${id}@${version.updatedAt} emitted as ${version.content}, not its second's last content`);
+		report.lateSameSecond++;
+	}
+
 	// Every record's latest version (New or Updated) or every creation (New) came out, with the right labels.
-	const byId = new Map<number, Array<{ updatedAt: number; event: string }>>();
-	for (const e of emissions) byId.set(e.id, [...(byId.get(e.id) ?? []), e]);
+	const emittedById = new Map<number, Array<{ version: Version; event: string }>>();
+	for (const e of emissions) {
+		const list = emittedById.get(e.id);
+		if (list) list.push(e);
+		else emittedById.set(e.id, [e]);
+	}
 	for (const record of server.records) {
-		const got = byId.get(record.id) ?? [];
+		const got = emittedById.get(record.id) ?? [];
 		const createdAfterStart = record.createdAt >= floor;
 		if (options.event === 'new') {
-			expect({ id: record.id, got: got.length }).toEqual({ id: record.id, got: createdAfterStart ? 1 : 0 });
-			if (createdAfterStart) expect(got[0].event).toBe('created');
+			if (got.length !== (createdAfterStart ? 1 : 0)) fail(`${record.id} emitted ${got.length} times by New`);
+			if (createdAfterStart && got[0].event !== 'created') fail(`${record.id} emitted by New as ${got[0].event}`);
 			continue;
 		}
-		const latest = server.latest(record).updatedAt;
-		if (latest >= floor) expect({ id: record.id, last: got[got.length - 1]?.updatedAt }).toEqual({ id: record.id, last: latest });
+		// The last emitted version is the record's final content (its updated_at alone would not show a lost
+		// change within one second), unless the final save landed late in a second already emitted.
+		const final = server.latest(record);
+		const last = got[got.length - 1]?.version;
+		if (final.updatedAt >= floor && last !== final) {
+			if (last?.updatedAt !== final.updatedAt || !landedLate(final)) {
+				fail(`${record.id}: final ${final.content}@${final.updatedAt}, last emitted ${last?.content ?? 'nothing'}`);
+			}
+		}
 		got.forEach((e, index) => {
 			const expected = index === 0 && createdAfterStart ? 'created' : 'updated';
-			if (e.event !== expected) throw new Error(`seed ${seed}: ${record.id} emission ${index} was ${e.event}, expected ${expected}`);
+			if (e.event !== expected) fail(`${record.id} emission ${index} was ${e.event}, expected ${expected}`);
 		});
 	}
 	return report;
@@ -182,12 +231,27 @@ const single = Boolean(process.env.TRIGGER_PROPERTY_SEED);
 const seeds = single ? [baseSeed] : Array.from({ length: 40 }, (_, i) => baseSeed + i);
 
 describe('poller properties (randomized)', () => {
-	const totals: RunReport = { creates: 0, updates: 0, polls: 0, emitted: 0, cutPolls: 0, incompletePolls: 0 };
+	const totals: RunReport = {
+		creates: 0,
+		updates: 0,
+		polls: 0,
+		emitted: 0,
+		cutPolls: 0,
+		incompletePolls: 0,
+		unsettledPolls: 0,
+		lateSameSecond: 0,
+	};
 	afterAll(() => {
 		process.stdout.write(
 			`poller properties: seeds ${seeds[0]}..${seeds[seeds.length - 1]} ` +
 				`(replay one with TRIGGER_PROPERTY_SEED=<seed>): ${JSON.stringify(totals)}\n`,
 		);
+		// The runs must reach what the checks are about, or they prove nothing.
+		if (seeds.length > 1) {
+			expect(totals.unsettledPolls).toBeGreaterThan(0);
+			expect(totals.cutPolls).toBeGreaterThan(0);
+			expect(totals.incompletePolls).toBeGreaterThan(0);
+		}
 	});
 	const add = (r: RunReport) => {
 		for (const key of Object.keys(totals) as Array<keyof RunReport>) totals[key] += r[key];

@@ -1,5 +1,5 @@
 import { assessPages } from '../../nodes/HarvestAppTrigger/poller/pages';
-import { newest, plan, readWindow, type PlanInput, type WatchEvent } from '../../nodes/HarvestAppTrigger/poller/plan';
+import { newest, plan, readWindow, SETTLE_SECONDS, type PlanInput, type WatchEvent } from '../../nodes/HarvestAppTrigger/poller/plan';
 import { fingerprintOf, loadState, startState, type WatchState } from '../../nodes/HarvestAppTrigger/poller/state';
 import {
 	formatHarvestTime,
@@ -11,12 +11,24 @@ import {
 const T0 = Date.parse('2024-05-01T12:00:00Z') / 1000;
 const iso = (offset: number) => formatHarvestTime(T0 + offset);
 const rec = (id: number, created: number, updated = created) => ({ id, created_at: iso(created), updated_at: iso(updated) });
+/** A record with content, for checks that the emitted version is the record's last one in its second. */
+const named = (id: number, created: number, updated: number, name: string) => ({ ...rec(id, created, updated), name });
 const FP = fingerprintOf({ resource: 'tasks', event: 'newOrUpdated' });
 
 type Rec = ReturnType<typeof rec>;
 
-function run(state: WatchState, records: Rec[], extra: Partial<PlanInput<Rec>> = {}) {
-	return plan<Rec>({ state, records, event: 'newOrUpdated' as WatchEvent, limit: 50, overlapSeconds: 60, complete: true, ...extra });
+/** One plan; unless a test says otherwise the read happens long after every record's second is over. */
+function run<R extends Rec = Rec>(state: WatchState, records: R[], extra: Partial<PlanInput<R>> = {}) {
+	return plan<R>({
+		state,
+		records,
+		event: 'newOrUpdated' as WatchEvent,
+		limit: 50,
+		overlapSeconds: 60,
+		complete: true,
+		serverTime: T0 + 3600,
+		...extra,
+	});
 }
 const ids = (result: { emit: Array<{ record: { id: unknown } }> }) => result.emit.map((e) => e.record.id);
 
@@ -96,8 +108,9 @@ describe('plan', () => {
 			{ record: rec(3, 0), event: 'created' },
 			{ record: rec(4, 10), event: 'created' },
 		]);
-		expect(result.state.cursor).toBe(iso(20));
-		expect(result.state.horizon).toBe(iso(-40));
+		// The watermark stops where the read's settled part ends, SETTLE_SECONDS before its Date.
+		expect(result.state.cursor).toBe(iso(20 - SETTLE_SECONDS));
+		expect(result.state.horizon).toBe(iso(20 - SETTLE_SECONDS - 60));
 		expect(result.state.seen).toEqual([
 			[3, iso(0)],
 			[4, iso(10)],
@@ -123,17 +136,17 @@ describe('plan', () => {
 	});
 
 	it('does not emit a version twice, nor an older version after a newer one', () => {
-		const first = run(fresh(), [rec(1, 1, 5)], { serverTime: T0 + 6 });
+		const first = run(fresh(), [rec(1, 1, 5)], { serverTime: T0 + 7 });
 		expect(ids(first)).toEqual([1]);
-		expect(ids(run(first.state, [rec(1, 1, 5)], { serverTime: T0 + 7 }))).toEqual([]);
-		expect(ids(run(first.state, [rec(1, 1, 3)], { serverTime: T0 + 7 }))).toEqual([]);
-		const later = run(first.state, [rec(1, 1, 9)], { serverTime: T0 + 10 });
+		expect(ids(run(first.state, [rec(1, 1, 5)], { serverTime: T0 + 8 }))).toEqual([]);
+		expect(ids(run(first.state, [rec(1, 1, 3)], { serverTime: T0 + 8 }))).toEqual([]);
+		const later = run(first.state, [rec(1, 1, 9)], { serverTime: T0 + 11 });
 		expect(later.emit).toEqual([{ record: rec(1, 1, 9), event: 'updated' }]);
 	});
 
 	it('catches a write that lands late inside the overlap, before the watermark', () => {
 		const first = run(fresh(), [rec(1, 10)], { serverTime: T0 + 30 });
-		expect(first.state.cursor).toBe(iso(30));
+		expect(first.state.cursor).toBe(iso(29));
 		const second = run(first.state, [rec(1, 10), rec(2, 25)], { serverTime: T0 + 90 });
 		expect(second.emit).toEqual([{ record: rec(2, 25), event: 'created' }]);
 	});
@@ -146,7 +159,7 @@ describe('plan', () => {
 			expect(ids(result)).toEqual(expected);
 			state = result.state;
 			// The watermark stays at the tied second until the whole run is out.
-			expect(state.cursor).toBe(result.pending ? iso(7) : iso(50));
+			expect(state.cursor).toBe(result.pending ? iso(7) : iso(49));
 		}
 		expect(ids(run(state, same, { limit: 2, serverTime: T0 + 51 }))).toEqual([]);
 	});
@@ -162,7 +175,7 @@ describe('plan', () => {
 		const third = run(second.state, records, { limit: 3, serverTime: T0 + 520 });
 		expect(ids(third)).toEqual([106]);
 		expect(third.pending).toBe(0);
-		expect(third.state.cursor).toBe(iso(520));
+		expect(third.state.cursor).toBe(iso(519));
 	});
 
 	it('keeps the watermark when the read was incomplete, and still never repeats', () => {
@@ -171,23 +184,23 @@ describe('plan', () => {
 		expect(first.state.cursor).toBe(iso(0));
 		const second = run(first.state, [rec(1, 5), rec(2, 7), rec(3, 9)], { serverTime: T0 + 101 });
 		expect(ids(second)).toEqual([2]);
-		expect(second.state.cursor).toBe(iso(101));
+		expect(second.state.cursor).toBe(iso(100));
 	});
 
 	it('prunes what it remembers to the overlap window', () => {
-		const first = run(fresh(), [rec(1, 1), rec(2, 50)], { serverTime: T0 + 30 });
+		const first = run(fresh(), [rec(1, 1), rec(2, 50)], { serverTime: T0 + 60 });
 		expect(first.state.seen.map(([id]) => id)).toEqual([1, 2]);
-		const second = run(first.state, [rec(2, 50)], { serverTime: T0 + 115 });
+		const second = run(first.state, [rec(2, 50)], { serverTime: T0 + 116 });
 		expect(second.state.horizon).toBe(iso(55));
 		expect(second.state.seen).toEqual([]);
 	});
 
 	it('does not re-emit when the overlap is raised between polls', () => {
 		const first = run(fresh(), [rec(1, 1), rec(2, 50)], { serverTime: T0 + 200 });
-		// seen was pruned below 140; a bigger overlap must not make 1 and 2 look new again.
+		// seen was pruned below 139; a bigger overlap must not make 1 and 2 look new again.
 		const second = run(first.state, [rec(1, 1), rec(2, 50)], { overlapSeconds: 3600, serverTime: T0 + 201 });
 		expect(ids(second)).toEqual([]);
-		expect(second.state.horizon).toBe(iso(140));
+		expect(second.state.horizon).toBe(iso(139));
 	});
 
 	it('includes existing records when started at the beginning, as creations', () => {
@@ -214,9 +227,91 @@ describe('plan', () => {
 	});
 
 	it('accepts numeric-string ids', () => {
-		const result = run(fresh(), [{ id: '12', created_at: iso(1), updated_at: iso(1) }] as never);
+		const result = run(fresh(), [{ id: '12', created_at: iso(1), updated_at: iso(1) }] as never, { serverTime: T0 + 30 });
 		expect(result.emit).toHaveLength(1);
 		expect(result.state.seen).toEqual([[12, iso(1)]]);
+	});
+});
+
+describe('plan: versions whose second may not be over', () => {
+	const fresh = () => startState(FP, { kind: 'now', serverTime: T0 });
+	const content = (result: { emit: Array<{ record: { id: unknown; name?: string }; event: string }> }) =>
+		result.emit.map((e) => [e.record.id, e.record.name, e.event]);
+
+	it('reports the last content of a second when a record changes twice within it', () => {
+		// Created as "Alpha" at second 3 and read in that second: "Alpha" may not be final, so it waits.
+		const alpha = run(fresh(), [named(1, 3, 3, 'Alpha')], { serverTime: T0 + 3 });
+		expect(alpha.emit).toEqual([]);
+		expect(alpha.unsettled).toBe(1);
+		// Renamed within the same second: same updated_at. One second later it still waits (the safety margin).
+		const beta = [named(1, 3, 3, 'Beta')];
+		const stillWaiting = run(alpha.state, beta, { serverTime: T0 + 3 + SETTLE_SECONDS });
+		expect(stillWaiting.emit).toEqual([]);
+		const settled = run(stillWaiting.state, beta, { serverTime: T0 + 4 + SETTLE_SECONDS });
+		expect(content(settled)).toEqual([[1, 'Beta', 'created']]);
+		expect(settled.unsettled).toBe(0);
+		expect(run(settled.state, beta, { serverTime: T0 + 30 }).emit).toEqual([]);
+	});
+
+	it('holds back an update of a known record the same way, and emits it once its second is over', () => {
+		const first = run(fresh(), [named(1, 1, 1, 'v1')], { serverTime: T0 + 5 });
+		expect(content(first)).toEqual([[1, 'v1', 'created']]);
+		const held = run(first.state, [named(1, 1, 9, 'v2')], { serverTime: T0 + 9 });
+		expect(held.emit).toEqual([]);
+		// A held update's key is at or after the settled time, so the watermark may still move up to it.
+		expect(held.state.cursor).toBe(iso(9 - SETTLE_SECONDS));
+		const later = run(held.state, [named(1, 1, 9, 'v3')], { serverTime: T0 + 20 });
+		expect(content(later)).toEqual([[1, 'v3', 'updated']]);
+	});
+
+	it('keeps the watermark at a held creation, while later settled changes go out now and are not repeated', () => {
+		// Record 1 was created at 10 and changed again just now; record 2 was created at 20 and is settled.
+		const records = [named(1, 10, 49, 'busy'), named(2, 20, 20, 'quiet')];
+		const first = run(fresh(), records, { serverTime: T0 + 50 });
+		expect(content(first)).toEqual([[2, 'quiet', 'created']]);
+		expect(first.unsettled).toBe(1);
+		expect(first.state.cursor).toBe(iso(10));
+		const second = run(first.state, [named(1, 10, 49, 'done'), named(2, 20, 20, 'quiet')], { serverTime: T0 + 52 });
+		// Still a creation: the watermark did not pass its created_at.
+		expect(content(second)).toEqual([[1, 'done', 'created']]);
+		expect(second.state.cursor).toBe(iso(51));
+	});
+
+	it('holds back creations for "New" too, so the item carries the content its second ended with', () => {
+		const first = run(fresh(), [named(1, 4, 4, 'draft')], { serverTime: T0 + 4, event: 'new' });
+		expect(first.emit).toEqual([]);
+		const second = run(first.state, [named(1, 4, 4, 'final')], { serverTime: T0 + 6, event: 'new' });
+		expect(content(second)).toEqual([[1, 'final', 'created']]);
+	});
+
+	it('with a limit, carries settled changes over and still waits for unsettled ones', () => {
+		const records = [rec(1, -100, 5), rec(2, -100, 6), rec(3, -100, 7), rec(4, -100, 30)];
+		const first = run(fresh(), records, { serverTime: T0 + 30, limit: 2 });
+		expect(ids(first)).toEqual([1, 2]);
+		expect([first.pending, first.unsettled]).toEqual([1, 1]);
+		expect(first.state.cursor).toBe(iso(6));
+		const second = run(first.state, records, { serverTime: T0 + 31, limit: 2 });
+		expect(ids(second)).toEqual([3]);
+		// Record 4 (second 30) is still within the margin at 31; the watermark stops right at it.
+		expect(second.state.cursor).toBe(iso(31 - SETTLE_SECONDS));
+		const third = run(second.state, records, { serverTime: T0 + 32, limit: 2 });
+		expect(ids(third)).toEqual([4]);
+		expect(ids(run(third.state, records, { serverTime: T0 + 40, limit: 2 }))).toEqual([]);
+	});
+
+	it('emits nothing and keeps the watermark when the read had no server time', () => {
+		const state = fresh();
+		const result = run(state, [rec(1, 1), rec(2, -100, 2)], { serverTime: undefined });
+		expect(result.emit).toEqual([]);
+		expect(result.unsettled).toBe(2);
+		expect(result.state).toMatchObject({ cursor: state.cursor, floor: state.floor, seen: [] });
+	});
+
+	it('known limit: a save that shows up later than the margin, in a second already reported, is not reported', () => {
+		const first = run(fresh(), [named(1, 1, 5, 'seen')], { serverTime: T0 + 10 });
+		expect(content(first)).toEqual([[1, 'seen', 'created']]);
+		// The same (id, updated_at) pair must never be emitted twice, so this content cannot be reported.
+		expect(run(first.state, [named(1, 1, 5, 'landed late')], { serverTime: T0 + 12 }).emit).toEqual([]);
 	});
 });
 

@@ -1,9 +1,12 @@
 /**
- * The Harvest App Trigger node against the sandbox: first activation, idle cost, events and labels, limit
- * carry-over, start options, filters, manual runs, state resets and server-clock use.
+ * The Harvest App Trigger node against the sandbox: first activation, idle cost, events and labels, changes
+ * within one second, limit carry-over, start options, filters, manual runs, state resets and server-clock use.
+ * The trigger reports a change once its second is over (SETTLE_SECONDS after it, on the server's clock), so
+ * tests move the server clock on with `settle()` between their writes and the poll that should see them.
  */
 import type { IDataObject } from 'n8n-workflow';
 
+import { SETTLE_SECONDS } from '../../nodes/HarvestAppTrigger/poller/plan';
 import { parseHarvestTime } from '../../nodes/HarvestAppTrigger/poller/time';
 import { startSandbox, type Sandbox } from '../sandbox';
 import { ids, pollOnce, stateOf } from './support';
@@ -19,6 +22,8 @@ beforeAll(async () => {
 afterAll(async () => await sandbox.close());
 // Each test starts a few server seconds after the last one's writes, as separate activations would.
 beforeEach(() => sandbox.setClockOffset((offset += 5)));
+/** Moves the server clock past the margin after the last writes' second, as the time between two polls does. */
+const settle = () => sandbox.setClockOffset((offset += SETTLE_SECONDS + 1));
 
 const account = () => sandbox.store.account();
 const serverSec = () => Math.floor(sandbox.now().getTime() / 1000);
@@ -63,6 +68,7 @@ describe('events', () => {
 		const b = createEntry();
 		sandbox.mutate({ resource: 'time_entries', action: 'update', id: old.id, fields: { notes: 'edited after activation' } });
 		sandbox.mutate({ resource: 'time_entries', action: 'update', id: Number(a.id), fields: { notes: 'edited twice' } });
+		settle();
 
 		const { items } = await pollOnce(sandbox, params, staticData);
 		expect(items?.map((item) => [item.json.id, item.json.event])).toEqual(
@@ -87,9 +93,53 @@ describe('events', () => {
 		const old = editableEntry();
 		const a = createEntry();
 		sandbox.mutate({ resource: 'time_entries', action: 'update', id: old.id, fields: { notes: 'ignored by New' } });
+		settle();
 		expect((await pollOnce(sandbox, params, staticData)).items?.map((i) => [i.json.id, i.json.event])).toEqual([[a.id, 'created']]);
 		sandbox.mutate({ resource: 'time_entries', action: 'update', id: Number(a.id), fields: { notes: 'still not new' } });
+		settle();
 		expect((await pollOnce(sandbox, params, staticData)).items).toBeNull();
+	});
+});
+
+describe('changes within one second', () => {
+	it('are reported as the content the record had when its second was over, once', async () => {
+		const params = { resource: 'client', event: 'newOrUpdated', limit: 50 };
+		const { staticData } = await activate(params);
+		const client = sandbox.mutate({ resource: 'clients', action: 'create', fields: { name: 'Alpha (same second)' } });
+		// Polled right away: "Alpha" is from this second (or the last), so it may not be final and waits.
+		const early = await pollOnce(sandbox, params, staticData);
+		expect(early.items).toBeNull();
+		expect(early.requests).toHaveLength(1);
+		// Renamed within the same second: Harvest keeps the same updated_at.
+		const renamed = sandbox.mutate({
+			resource: 'clients',
+			action: 'update',
+			id: Number(client.id),
+			fields: { name: 'Beta (same second)' },
+			raw: { updated_at: client.updated_at },
+		});
+		expect(renamed.updated_at).toBe(client.updated_at);
+		settle();
+		const { items } = await pollOnce(sandbox, params, staticData);
+		expect(items?.map((i) => [i.json.id, i.json.name, i.json.updated_at, i.json.event])).toEqual([
+			[client.id, 'Beta (same second)', client.updated_at, 'created'],
+		]);
+		settle();
+		expect((await pollOnce(sandbox, params, staticData)).items).toBeNull();
+	});
+
+	it('wait for their second to be over, while older changes are reported now', async () => {
+		const params = { resource: 'client', event: 'newOrUpdated', limit: 50 };
+		const { staticData } = await activate(params);
+		const older = sandbox.mutate({ resource: 'clients', action: 'create' });
+		settle();
+		const recent = sandbox.mutate({ resource: 'clients', action: 'create' });
+		const first = await pollOnce(sandbox, params, staticData);
+		expect(ids(first.items)).toEqual([older.id]);
+		// The watermark stops before the waiting change, so the next poll reads it again.
+		expect(parseHarvestTime(stateOf(staticData)?.cursor) as number).toBeLessThanOrEqual(parseHarvestTime(recent.created_at) as number);
+		settle();
+		expect(ids((await pollOnce(sandbox, params, staticData)).items)).toEqual([recent.id]);
 	});
 });
 
@@ -98,6 +148,7 @@ describe('limit', () => {
 		const params = { resource: 'task', event: 'new', limit: 3 };
 		const { staticData } = await activate(params);
 		const created = Array.from({ length: 7 }, () => Number(sandbox.mutate({ resource: 'tasks', action: 'create' }).id));
+		settle();
 		const got: number[] = [];
 		const sizes: number[] = [];
 		for (let i = 0; i < 4; i++) {
@@ -116,6 +167,7 @@ describe('start options', () => {
 		const old = account().projects.all().find((p) => p.created_at < since)!;
 		sandbox.mutate({ resource: 'projects', action: 'update', id: old.id, fields: { notes: 'changed after the start date' } });
 		sandbox.mutate({ resource: 'projects', action: 'create' });
+		settle();
 		const startFrom = new Date(since * 1000).toISOString().slice(0, 19);
 		const staticData: IDataObject = {};
 		const params = { resource: 'project', event: 'newOrUpdated', limit: 5000, options: { startFrom } };
@@ -159,6 +211,7 @@ describe('filters', () => {
 		createEntry({ project_id: assignment.project_id, user_id: assignment.user_id, hours: null });
 		const other = account().userAssignments.all().find((ua) => ua.project_id !== assignment.project_id && ua.is_active && account().projects.get(ua.project_id)?.is_active);
 		if (other) createEntry({ project_id: other.project_id, user_id: other.user_id });
+		settle();
 		const { items, requests } = await pollOnce(sandbox, params, staticData);
 		expect(ids(items)).toEqual([match.id]);
 		expect(requests[0].query).toMatchObject({ project_id: String(assignment.project_id), is_running: 'false', is_billed: 'false' });
@@ -171,6 +224,7 @@ describe('filters', () => {
 		const { staticData } = await activate(params);
 		const mine = sandbox.mutate({ resource: 'task_assignments', action: 'create', fields: { project_id: project.id } });
 		sandbox.mutate({ resource: 'task_assignments', action: 'create', fields: { project_id: otherProject.id } });
+		settle();
 		const { items, requests } = await pollOnce(sandbox, params, staticData);
 		expect(ids(items)).toEqual([mine.id]);
 		expect(requests[0].query).not.toHaveProperty('project_id');
@@ -199,6 +253,7 @@ describe('state', () => {
 		const params = { resource: 'expenseCategory', event: 'newOrUpdated', limit: 50 };
 		const { staticData } = await activate(params);
 		const created = sandbox.mutate({ resource: 'expense_categories', action: 'create' });
+		settle();
 		const copy = JSON.parse(JSON.stringify(staticData)) as IDataObject;
 		const one = await pollOnce(sandbox, params, staticData);
 		const other = await pollOnce(sandbox, params, copy);
@@ -226,6 +281,7 @@ describe('pages that shift while they are read', () => {
 		const params = { resource: 'timeEntry', event: 'newOrUpdated', limit: 50, filters: { projectId: { mode: 'id', value: String(project.id) } } };
 		const { staticData } = await activate(params);
 		const created = Array.from({ length: 12 }, () => Number(createEntry({ project_id: projectId, user_id: user.id }).id));
+		settle();
 		const cursorBefore = stateOf(staticData)?.cursor;
 		let pageCount = 0;
 		let deleted = 0;
@@ -271,6 +327,7 @@ describe('manual runs ("Fetch Test Event")', () => {
 		expect(requests.length).toBeLessThanOrEqual(2);
 		expect(ctx.staticData).toEqual(before);
 		// The real stream still reports it.
+		settle();
 		expect(ids((await pollOnce(sandbox, params, staticData)).items)).toEqual([latest.id]);
 	});
 
@@ -290,8 +347,9 @@ describe('manual runs ("Fetch Test Event")', () => {
 
 describe('a server clock behind the host', () => {
 	let behind: Sandbox;
+	let behindOffset = -OFFSET;
 	beforeAll(async () => {
-		behind = await startSandbox({ records: 50, rateLimits: false, clockOffsetSeconds: -OFFSET });
+		behind = await startSandbox({ records: 50, rateLimits: false, clockOffsetSeconds: behindOffset });
 	});
 	afterAll(async () => await behind.close());
 
@@ -303,6 +361,7 @@ describe('a server clock behind the host', () => {
 		expect(Math.floor(Date.now() / 1000) - cursor).toBeGreaterThan(OFFSET - 2);
 		const contact = behind.mutate({ resource: 'contacts', action: 'create' });
 		behind.mutate({ resource: 'contacts', action: 'update', id: Number(contact.id), fields: { title: 'Lead' } });
+		behind.setClockOffset((behindOffset += SETTLE_SECONDS + 1));
 		const { items } = await pollOnce(behind, params, staticData);
 		expect(items?.map((i) => [i.json.id, i.json.title, i.json.event])).toEqual([[contact.id, 'Lead', 'created']]);
 	});
@@ -329,6 +388,7 @@ describe('request cost', () => {
 		const since = parseHarvestTime(stateOf(staticData)?.cursor) as number;
 		const ops = Array.from({ length: 2100 }, () => ({ resource: 'tasks' as const, action: 'create' as const }));
 		sandbox.mutateBatch(ops);
+		settle();
 		const inWindow = account().tasks.all().filter((t) => t.updated_at >= since - 61).length;
 		const { items, requests } = await pollOnce(sandbox, params, staticData);
 		expect(items).toHaveLength(2100);

@@ -23,7 +23,10 @@ export interface PlanInput<T> {
 	event: WatchEvent;
 	limit: number;
 	overlapSeconds: number;
-	/** The server's time when the read began (the first response's `Date` header), epoch seconds. */
+	/**
+	 * The server's time when the read began (the first response's `Date` header), epoch seconds. Without it no
+	 * version can be judged settled, so nothing is emitted and the watermark stays where it was.
+	 */
 	serverTime?: number;
 	/** False when the read may have missed a record (see pages.ts); the watermark then stays where it was. */
 	complete: boolean;
@@ -35,6 +38,8 @@ export interface PlanResult<T> {
 	state: WatchState;
 	/** Changes found but held back by the limit; the next polls return them. */
 	pending: number;
+	/** Changes found but held back because their second may not be over yet; the next poll returns them. */
+	unsettled: number;
 	/** Records without a usable id, created_at or updated_at; they cannot be placed, so they are left out. */
 	invalid: number;
 }
@@ -48,7 +53,19 @@ interface Candidate<T> {
 	key: number;
 }
 
+const BEFORE_ALL = Number.NEGATIVE_INFINITY;
+
 export const DEFAULT_OVERLAP_SECONDS = 60;
+
+/**
+ * How many seconds a version's second must have been over, by the read's `Date`, before it is emitted. Harvest
+ * stamps whole seconds, so a record can change again within the second it was read in and keep the same
+ * `updated_at`; once that second is over, its last version is final. `Date` has whole seconds too: `Date` S means
+ * the read happened at or after S, so versions stamped S - 1 or earlier are over. One more second absorbs a
+ * clock difference between the machine that stamps records and the one that sends `Date`, and a save that
+ * becomes visible shortly after its stamp.
+ */
+export const SETTLE_SECONDS = 1;
 
 export function normalizeOverlap(seconds: number): number {
 	return Number.isFinite(seconds) && seconds >= 0 ? Math.floor(seconds) : DEFAULT_OVERLAP_SECONDS;
@@ -84,15 +101,21 @@ function recordId(value: unknown): number | undefined {
  * 1. Look only at versions with updated_at >= the bound (the horizon or watermark - overlap): below it `seen`
  *    is incomplete, so emitting there could repeat.
  * 2. Drop versions already emitted, or older than one already emitted (`seen` keeps the newest per id).
- * 3. A record is a creation when it was created at or after the bound and the start, and no version of it was
+ * 3. Hold back versions stamped in the last seconds before the read (`SETTLE_SECONDS`): their record may change
+ *    again within the same second, keeping the same updated_at, and emitting the pair now would make that
+ *    later content unreportable. The next poll finds them again, settled.
+ * 4. A record is a creation when it was created at or after the bound and the start, and no version of it was
  *    emitted. Below the bound that is decided already: creations are ordered by created_at, so the watermark
  *    never passes a creation that is still waiting, and the bound trails the watermark.
- * 4. Order creations by created_at and updates by updated_at (ties by id), emit the first `limit`, and move the
- *    watermark to the last emitted key only. Everything after the cut keeps a key >= the new watermark, so the
- *    next poll finds it again; ties in the same second are split by `seen`, not by the watermark.
- * 5. When nothing is held back and the read was complete, the watermark may move up to the server time of the
- *    read, which keeps the next read (and `seen`) down to one overlap window.
- * 6. The horizon follows the watermark at the overlap's distance and `seen` is pruned to it.
+ * 5. Order creations by created_at and updates by updated_at (ties by id), emit the first `limit` settled ones,
+ *    and move the watermark to the last emitted key only. Everything after the cut keeps a key >= the new
+ *    watermark, so the next poll finds it again; ties in the same second are split by `seen`, not by the
+ *    watermark.
+ * 6. When nothing is held back by the limit and the read was complete, the watermark may move up to the settled
+ *    part of the read (`Date` - SETTLE_SECONDS), which keeps the next read (and `seen`) down to one overlap
+ *    window. A held-back version keeps the watermark at or below its key either way: held updates have keys
+ *    at or above the settled time, a held creation caps the watermark at its created_at.
+ * 7. The horizon follows the watermark at the overlap's distance and `seen` is pruned to it.
  */
 export function plan<T extends HarvestRecordLike>(input: PlanInput<T>): PlanResult<T> {
 	const working = toWorking(input.state);
@@ -115,30 +138,39 @@ export function plan<T extends HarvestRecordLike>(input: PlanInput<T>): PlanResu
 		if (!known || updatedAt > known.updatedAt) latest.set(id, { record, createdAt, updatedAt });
 	}
 
-	const candidates: Array<Candidate<T>> = [];
+	// Versions stamped at or after this second may still change within their second (see SETTLE_SECONDS).
+	const settledBefore =
+		input.serverTime !== undefined && Number.isFinite(input.serverTime) ? input.serverTime - SETTLE_SECONDS : BEFORE_ALL;
+
+	const ready: Array<Candidate<T>> = [];
+	const waiting: Array<Candidate<T>> = [];
 	for (const [id, { record, createdAt, updatedAt }] of latest) {
 		if (updatedAt < bound) continue;
 		const emittedAt = working.seen.get(id);
 		if (emittedAt !== undefined && updatedAt <= emittedAt) continue;
+		let candidate: Candidate<T> | undefined;
 		const announced = emittedAt !== undefined || createdAt < bound || createdAt < floor;
 		if (!announced) {
-			candidates.push({ record, id, updatedAt, event: 'created', key: createdAt });
+			candidate = { record, id, updatedAt, event: 'created', key: createdAt };
 		} else if (input.event === 'newOrUpdated' && updatedAt >= floor) {
-			candidates.push({ record, id, updatedAt, event: 'updated', key: updatedAt });
+			candidate = { record, id, updatedAt, event: 'updated', key: updatedAt };
 		}
+		if (candidate) (updatedAt < settledBefore ? ready : waiting).push(candidate);
 	}
-	candidates.sort((a, b) => a.key - b.key || a.id - b.id);
+	ready.sort((a, b) => a.key - b.key || a.id - b.id);
 
 	const limit = normalizeLimit(input.limit);
-	const emitted = candidates.slice(0, limit);
-	const pending = candidates.length - emitted.length;
+	const emitted = ready.slice(0, limit);
+	const pending = ready.length - emitted.length;
 
 	let cursor = working.cursor;
 	if (input.complete) {
-		if (emitted.length > 0) cursor = Math.max(cursor, emitted[emitted.length - 1].key);
-		if (pending === 0 && input.serverTime !== undefined && Number.isFinite(input.serverTime)) {
-			cursor = Math.max(cursor, input.serverTime);
-		}
+		// Every settled change with a key below `target` has been emitted: all of them when the limit did not cut,
+		// otherwise those up to the last emitted key.
+		let target = emitted.length > 0 ? emitted[emitted.length - 1].key : BEFORE_ALL;
+		if (pending === 0) target = Math.max(target, settledBefore);
+		for (const change of waiting) target = Math.min(target, change.key);
+		cursor = Math.max(cursor, target);
 	}
 	// An incomplete read may have skipped a record of any age inside the window, so the watermark stays and the
 	// next poll reads the same window again; what was emitted now is in `seen` and will not repeat.
@@ -152,6 +184,7 @@ export function plan<T extends HarvestRecordLike>(input: PlanInput<T>): PlanResu
 		emit: emitted.map(({ record, event }) => ({ record, event })),
 		state: fromWorking({ ...working, cursor, horizon, seen }),
 		pending,
+		unsettled: waiting.length,
 		invalid,
 	};
 }

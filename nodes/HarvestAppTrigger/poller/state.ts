@@ -7,13 +7,15 @@ export const STATE_VERSION = 1;
  * worker can run the next poll) and holds server times only.
  *
  * - `cursor`: the watermark. Every matching change whose ordering key (created_at for a creation, updated_at
- *   for an update) is older than it has been emitted.
+ *   for an update) is older than it has been emitted. Changes whose second may not be over yet are not emitted,
+ *   so the watermark stays at or below their keys.
  * - `horizon`: `seen` holds every emitted version whose updated_at is at or after it, and no read looks below
  *   it. It trails the cursor by the overlap and never moves back.
  * - `floor`: where watching started. Nothing created (for "created") or updated (for "updated") before it is
  *   reported. Null when the user asked for existing records too.
  * - `seen`: the latest emitted `[id, updated_at]` per record, pruned to the horizon. Bounded by the changes in
- *   one overlap window (plus a carried-over backlog), never by the account's history.
+ *   one overlap window (plus a carried-over backlog, or the changes since a creation that is still held back
+ *   because its record keeps changing), never by the account's history.
  * - `fingerprint`: what is watched (resource, event, filters, start). A different one means start afresh.
  */
 export interface WatchState {
