@@ -13,8 +13,8 @@
  * been emitted as that content; and at the end every created record was emitted once by "New" and, by "New or
  * Updated", the last item of every record equals the record as Harvest lists it then, with correct labels.
  * Late saves stamped in a second already reported for their record are the documented limit of the trigger, so
- * they are only made within SETTLE_SECONDS (the property test covers later ones). Replay a run with
- * TRIGGER_RANDOM_SEED=<seed>.
+ * they are only made within SETTLE_SECONDS (the property test covers later ones). Under CI the seed is fixed;
+ * replay a run with TRIGGER_RANDOM_SEED=<seed>.
  */
 import type { IDataObject } from 'n8n-workflow';
 
@@ -22,7 +22,7 @@ import { SETTLE_SECONDS } from '../../nodes/HarvestAppTrigger/poller/plan';
 import { parseHarvestTime } from '../../nodes/HarvestAppTrigger/poller/time';
 import { transportClock } from '../../nodes/shared/transport';
 import { startSandbox, type MutateOperation, type Sandbox } from '../sandbox';
-import { Prng, seedFrom } from './prng';
+import { chooseSeeds, Prng } from './prng';
 import { pollOnce, stateOf } from './support';
 
 const TARGET_CHANGES = 10_000;
@@ -34,6 +34,9 @@ type Resource = 'time_entries' | 'clients';
 function contentOf(resource: Resource, record: IDataObject): string {
 	return JSON.stringify(resource === 'time_entries' ? [record.notes, record.hours] : [record.name]);
 }
+
+/** The seed CI runs (one run is already 10,000+ changes); checked to reach every situation the test counts. */
+const CI_SEED = 1_636_363_716;
 
 interface Watch {
 	name: string;
@@ -72,7 +75,8 @@ interface Counts {
 jest.setTimeout(180_000);
 
 describe('randomized run against the sandbox', () => {
-	const seed = seedFrom('TRIGGER_RANDOM_SEED', () => Math.floor(Math.random() * 2 ** 31) + 1);
+	const { seeds, source } = chooseSeeds('TRIGGER_RANDOM_SEED', [CI_SEED]);
+	const seed = seeds[0];
 	let sandbox: Sandbox;
 	const realClock = { ...transportClock };
 
@@ -92,7 +96,7 @@ describe('randomized run against the sandbox', () => {
 
 	it(`loses and repeats nothing over ${TARGET_CHANGES}+ changes (seed printed)`, async () => {
 		const started = Date.now();
-		process.stdout.write(`randomized trigger run: seed ${seed} (replay with TRIGGER_RANDOM_SEED=${seed})\n`);
+		process.stdout.write(`randomized trigger run: ${source} seed ${seed} (replay with TRIGGER_RANDOM_SEED=${seed})\n`);
 		const rng = new Prng(seed);
 		let offset = rng.chance(0.5) ? 300 : -300;
 		const initialOffset = offset;
@@ -350,6 +354,7 @@ describe('randomized run against the sandbox', () => {
 		const seconds = ((Date.now() - started) / 1000).toFixed(1);
 		const summary = {
 			seed,
+			seedSource: source,
 			clockOffset: `${initialOffset > 0 ? '+' : ''}${initialOffset}s, ending ${offset > 0 ? '+' : ''}${offset}s`,
 			changes: counts.creates + counts.updates,
 			...counts,
