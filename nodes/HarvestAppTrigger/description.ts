@@ -115,7 +115,7 @@ const optionsProperty: INodeProperties = {
 			type: 'dateTime',
 			default: '',
 			description:
-				'Return records created or changed since this time (UTC unless a zone is given) instead of only those after activation',
+				"Return records created or changed since this time instead of only those after activation. A time without an offset is read in the workflow's time zone.",
 		},
 	],
 };

@@ -119,6 +119,13 @@ describe('Harvest App Trigger description', () => {
 		expect(options.map((o) => o.name)).toEqual(['includeExisting', 'overlapSeconds', 'startFrom']);
 	});
 
+	it('says that Start From is read in the workflow\'s time zone, as the poll does', () => {
+		const options = description.properties.find((p) => p.name === 'options')?.options as INodeProperties[];
+		const startFrom = options.find((o) => o.name === 'startFrom');
+		expect(startFrom?.description).toContain("workflow's time zone");
+		expect(startFrom?.description).not.toContain('UTC');
+	});
+
 	it('shows one Filters collection per resource that has filters', () => {
 		const collections = description.properties.filter((p) => p.name === 'filters');
 		const shown = collections.map((p) => p.displayOptions?.show?.resource);

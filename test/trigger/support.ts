@@ -20,6 +20,8 @@ export interface PollSetup {
 	mode?: 'trigger' | 'manual';
 	/** Runs around every HTTP request of the poll (to shrink pages or change data between pages). */
 	wrap?: (send: () => Promise<unknown>, options: IDataObject) => Promise<unknown>;
+	/** The workflow's time zone (n8n's default is the instance's; the test context's is UTC). */
+	timezone?: string;
 }
 
 /**
@@ -40,6 +42,10 @@ export async function pollOnce(
 		mode: setup.mode ?? 'trigger',
 		credentials: sandboxCredentials(sandbox),
 	});
+	if (setup.timezone) {
+		const zone = setup.timezone;
+		ctx.getTimezone = () => zone;
+	}
 	if (setup.wrap) {
 		const send = ctx.helpers.httpRequestWithAuthentication;
 		const wrap = setup.wrap;

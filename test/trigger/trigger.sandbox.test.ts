@@ -180,6 +180,16 @@ describe('start options', () => {
 		expect((items ?? []).map((i) => [i.json.id, i.json.event]).sort()).toEqual(expected.sort());
 	});
 
+	it('"Start From" without an offset is read in the workflow\'s time zone, with one an offset wins', async () => {
+		const params = (startFrom: string) => ({ resource: 'client', event: 'new', limit: 50, options: { startFrom } });
+		const tokyo: IDataObject = {};
+		await pollOnce(sandbox, params('2024-05-01T09:00:00'), tokyo, { timezone: 'Asia/Tokyo' });
+		expect(stateOf(tokyo)?.floor).toBe('2024-05-01T00:00:00Z');
+		const given: IDataObject = {};
+		await pollOnce(sandbox, params('2024-05-01T09:00:00+02:00'), given, { timezone: 'Asia/Tokyo' });
+		expect(stateOf(given)?.floor).toBe('2024-05-01T07:00:00Z');
+	});
+
 	it('"Include Existing" returns every record over several polls, oldest first, each once', async () => {
 		const params = { resource: 'client', event: 'new', limit: 7, options: { includeExisting: true } };
 		const staticData: IDataObject = {};
