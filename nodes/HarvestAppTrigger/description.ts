@@ -1,10 +1,28 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import { returnAllOrLimit } from '../HarvestApp/descriptions/list';
 import { accountField, authenticationField } from '../shared/descriptions/connection';
 import { DEFAULT_OVERLAP_SECONDS } from './poller/plan';
 import { WATCHED_RESOURCES } from './resources';
 
-export const DEFAULT_LIMIT = 50;
+/**
+ * The action node's Get Many "Limit" (same name, type, minimum, default and wording), shown always, since a poll
+ * has no "Return All", and with a hint on how the rest is carried over.
+ */
+function triggerLimit(): INodeProperties {
+	const shared = returnAllOrLimit().find((property) => property.name === 'limit');
+	if (!shared) throw new Error('The shared Get Many fields have no "limit"');
+	const limit: INodeProperties = {
+		...shared,
+		hint: 'Per poll. When more changed, the oldest come first and the rest follow in the next polls; none are skipped.',
+	};
+	delete limit.displayOptions;
+	return limit;
+}
+
+const limitProperty = triggerLimit();
+
+export const DEFAULT_LIMIT = Number(limitProperty.default);
 
 const deletionNotice: INodeProperties = {
 	displayName:
@@ -74,16 +92,6 @@ const filterCollections: INodeProperties[] = WATCHED_RESOURCES.filter((resource)
 			.sort((a, b) => a.displayName.localeCompare(b.displayName)),
 	}),
 );
-
-const limitProperty: INodeProperties = {
-	displayName: 'Limit',
-	name: 'limit',
-	type: 'number',
-	typeOptions: { minValue: 1 },
-	default: 50,
-	description: 'Max number of results to return',
-	hint: 'Per poll. When more changed, the oldest come first and the rest follow in the next polls; none are skipped.',
-};
 
 const optionsProperty: INodeProperties = {
 	displayName: 'Options',

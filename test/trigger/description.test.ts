@@ -5,6 +5,7 @@ import { resourceProperty } from '../../nodes/HarvestAppTrigger/description';
 import { readId, resolveFilters, WATCHED_RESOURCES, watchedResource } from '../../nodes/HarvestAppTrigger/resources';
 import { APPROVAL_STATUSES, endpoint, ENDPOINTS, ESTIMATE_STATES, INVOICE_STATES } from '../../nodes/shared/catalogue';
 import { listSearch } from '../../nodes/HarvestApp/methods/listSearch';
+import { returnAllOrLimit } from '../../nodes/HarvestApp/descriptions/list';
 
 const node = new HarvestAppTrigger();
 const { description } = node;
@@ -117,6 +118,13 @@ describe('Harvest App Trigger description', () => {
 		expect(limit).toMatchObject({ type: 'number', default: 50, typeOptions: { minValue: 1 } });
 		const options = description.properties.find((p) => p.name === 'options')?.options as INodeProperties[];
 		expect(options.map((o) => o.name)).toEqual(['includeExisting', 'overlapSeconds', 'startFrom']);
+	});
+
+	it('uses the action node\'s Limit, always shown (a poll has no Return All) and with a hint about the rest', () => {
+		const limit = description.properties.find((p) => p.name === 'limit');
+		const { displayOptions, ...shared } = returnAllOrLimit().find((p) => p.name === 'limit')!;
+		expect(displayOptions).toBeDefined();
+		expect(limit).toEqual({ ...shared, hint: expect.stringContaining('next polls') });
 	});
 
 	it('says that Start From is read in the workflow\'s time zone, as the poll does', () => {
