@@ -148,6 +148,15 @@ describe('node description', () => {
 		]);
 	});
 
+	it('starts the fields people add with the value they usually mean', () => {
+		const defaults = (name: string) => [...new Set(all.filter(({ p }) => p.name === name).map(({ p }) => JSON.stringify(p.default)))];
+		// Adding "Active" to a create, an update or a filter means active; adding "Quantity" means one unit.
+		expect(defaults('is_active')).toEqual(['true']);
+		expect(defaults('quantity')).toEqual(['1']);
+		// A project gets no budget unless one is chosen.
+		expect([...defaults('budgetBy'), ...defaults('budget_by')]).toEqual(['"none"', '"none"']);
+	});
+
 	it('backs every resource locator with a list search of the node', () => {
 		const searches = Object.keys(node.methods.listSearch);
 		for (const { p, where } of all) {

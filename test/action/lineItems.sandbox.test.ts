@@ -3,9 +3,9 @@
  * price may be negative (create, Add Line Item, Update Line Item), while the document's own percentages and
  * the other money fields stay zero or more.
  */
-import type { IDataObject } from 'n8n-workflow';
+import type { IDataObject, INodeProperties, INodePropertyCollection } from 'n8n-workflow';
 
-import { byId, useActionSandbox } from './support';
+import { byId, node, useActionSandbox } from './support';
 
 const env = useActionSandbox();
 const { one } = env;
@@ -71,6 +71,25 @@ describe.each([
 		});
 		expect(lines(updated.line_items)[0]).toMatchObject({ id: first.id, quantity: -1, amount: -200, description: 'Returned licence' });
 		expect(updated.amount).toBe(-250);
+	});
+
+	it('counts a line added in the editor once: its Quantity starts at 1, not 0', async () => {
+		// The editor fills a new Line Items row with every field's default.
+		const lineItems = node.description.properties.find(
+			(p) => p.name === 'lineItems' && p.displayOptions?.show?.resource?.includes(resource),
+		) as INodeProperties;
+		const row = Object.fromEntries(
+			((lineItems.options as INodePropertyCollection[])[0].values).map((v) => [v.name, v.default]),
+		) as IDataObject;
+		const created = await one({
+			resource,
+			operation: 'create',
+			clientId: byId(clientId()),
+			lineItems: { item: [{ ...row, kind: 'Service', unit_price: 480 }] },
+			additionalFields: {},
+		});
+		expect(lines(created.line_items)[0]).toMatchObject({ quantity: 1, unit_price: 480, amount: 480 });
+		expect(created.amount).toBe(480);
 	});
 
 	it('still refuses text and negative percentages, sending nothing', async () => {

@@ -31,6 +31,9 @@ describe('validation readers', () => {
 	it('takes ids as positive whole numbers only', () => {
 		expect(toId(check(), ' 42 ')).toBe(42);
 		expect(toId(check(), { __rl: true, mode: 'list', value: '7' })).toBe(7);
+		// A picker's default as the editor copies it into a new row: no __rl marker.
+		expect(toId(check(), { mode: 'id', value: '8' })).toBe(8);
+		expect(message(() => toId(check('Project'), { mode: 'list', value: '' }))).toMatch(/^The parameter "Project" is required/);
 		for (const bad of ['-1', '0', '1.5', 'abc', '', '99999999999999999999']) {
 			expect(message(() => toId(check('Client'), bad))).toMatch(/^The parameter "Client" (must be a positive whole number|is required)/);
 		}

@@ -36,22 +36,23 @@ export function fieldProperty(spec: BodyFieldSpec, options: FieldOptions = {}): 
 	if (text.hint) base.hint = text.hint;
 	if (!base.description) delete base.description;
 	if (!required) delete base.required;
+	const number = typeof text.default === 'number' ? text.default : 0;
 	switch (spec.type) {
 		case 'boolean':
 			return { ...base, type: 'boolean', default: typeof text.default === 'boolean' ? text.default : false };
 		case 'number':
 		case 'positiveNumber':
-			return { ...base, type: 'number', default: 0, typeOptions: { minValue: 0, numberPrecision: 2 } };
+			return { ...base, type: 'number', default: number, typeOptions: { minValue: 0, numberPrecision: 2 } };
 		case 'signedNumber':
 			return {
 				...base,
 				type: 'number',
-				default: 0,
+				default: number,
 				typeOptions: { numberPrecision: 2 },
 				hint: base.hint ?? 'May be negative, e.g. for a credit or discount line',
 			};
 		case 'integer':
-			return { ...base, type: 'number', default: 0, typeOptions: { minValue: 0, numberPrecision: 0 } };
+			return { ...base, type: 'number', default: number, typeOptions: { minValue: 0, numberPrecision: 0 } };
 		case 'date':
 		case 'dateTime':
 			return { ...base, type: 'dateTime', default: '' };

@@ -10,8 +10,8 @@ export interface FieldText {
 	hint?: string;
 	/** Labels for option values that read badly as-is. */
 	optionNames?: Record<string, string>;
-	/** Editor default where the type's own (false, first option) would mislead. */
-	default?: boolean | string;
+	/** Editor default where the type's own (false, 0, first option) would mislead. */
+	default?: boolean | number | string;
 }
 
 export const FIELD_TEXT: Record<string, FieldText> = {
@@ -42,6 +42,7 @@ export const FIELD_TEXT: Record<string, FieldText> = {
 	budget_by: {
 		displayName: 'Budget By',
 		description: 'How the project is budgeted',
+		default: 'none',
 		optionNames: {
 			none: 'No Budget',
 			person: 'Hours per Person',
@@ -95,7 +96,7 @@ export const FIELD_TEXT: Record<string, FieldText> = {
 		description: 'Whether to add a link to the online invoice (deprecated by Harvest)',
 		hint: 'Harvest ignores "on", and "off" removes the invoice’s online payment options',
 	},
-	is_active: { displayName: 'Active', description: 'Whether it is active (false means archived)' },
+	is_active: { displayName: 'Active', description: 'Whether it is active (false means archived)', default: true },
 	is_billable: { displayName: 'Billable', description: 'Whether the project is billable', default: true },
 	is_billed: { displayName: 'Billed', description: 'Whether to return only billed (true) or only unbilled (false) records' },
 	is_contractor: { displayName: 'Contractor', description: 'Whether the user is a contractor' },
@@ -129,7 +130,7 @@ export const FIELD_TEXT: Record<string, FieldText> = {
 	project_id: { displayName: 'Project' },
 	project_ids: { displayName: 'Project IDs', description: 'Comma-separated project IDs', placeholder: 'e.g. 123, 456' },
 	purchase_order: { displayName: 'Purchase Order' },
-	quantity: { displayName: 'Quantity' },
+	quantity: { displayName: 'Quantity', description: 'Number of units, e.g. hours; decimals allowed', default: 1 },
 	receipt: { displayName: 'Receipt' },
 	recipients: { displayName: 'Recipients' },
 	reminder: { displayName: 'Reminder', description: 'Whether to use the reminder template' },

@@ -32,9 +32,15 @@ export function isEmpty(value: unknown): boolean {
 	return value === undefined || value === null || (typeof value === 'string' && value.trim() === '');
 }
 
-/** A resource-locator value (`{ __rl, mode, value }`) or a plain value, reduced to what the user typed. */
+/**
+ * A resource-locator value (`{ __rl, mode, value }`) or a plain value, reduced to what the user typed. The
+ * editor copies a picker's default (`{ mode, value }`, without `__rl`) into new collection and list rows, so
+ * that shape counts as a picker too.
+ */
 export function locatorValue(raw: unknown, urlPattern?: string): unknown {
-	if (raw && typeof raw === 'object' && '__rl' in (raw as IDataObject)) {
+	const isLocator =
+		!!raw && typeof raw === 'object' && !Array.isArray(raw) && ('__rl' in raw || ('mode' in raw && 'value' in raw));
+	if (isLocator) {
 		const { mode, value } = raw as IDataObject;
 		if (mode === 'url' && typeof value === 'string' && urlPattern) {
 			const match = new RegExp(urlPattern).exec(value);
