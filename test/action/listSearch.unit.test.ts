@@ -166,12 +166,12 @@ describe('list searches', () => {
 		expect(found.paginationToken).toBe(`active ${next('more')}`);
 	});
 
-	it('keeps archived records out of the active pass even if a next link loses its filter', async () => {
+	it('keeps the active pass to active records even if a next link loses its filter', async () => {
 		nock(API)
 			.get('/v2/company')
 			.reply(200, {})
 			.get('/v2/clients')
-			.query({ cursor: 'z', per_page: '2000' })
+			.query({ cursor: 'z', is_active: 'true', per_page: '2000' })
 			.reply(200, { clients: [{ id: 1, name: 'Live', is_active: true }, { id: 2, name: 'Gone', is_active: false }], links: { next: null } });
 		const page = await listSearch.searchClients.call(ctx(), '', `active ${API}/v2/clients?cursor=z&per_page=2000`);
 		expect([page.results.map((r) => r.value), page.paginationToken]).toEqual([['1'], 'archived']);

@@ -113,11 +113,17 @@ function positionOf(token: string | undefined, list: EndpointKey): Position {
 	return { pass: 'all', next: text };
 }
 
-/** The next URL without `per_page`, which the transport sets on every first request. */
-function withoutPageSize(next: string): string {
+/**
+ * The next URL to read a pass on: without `per_page` (the transport sets it on every first request) and with
+ * the pass's filter, should Harvest's link have dropped it.
+ */
+function continuation(next: string, pass: Pass): string {
 	try {
 		const url = new URL(next);
 		url.searchParams.delete('per_page');
+		for (const [key, value] of Object.entries(PASS_FILTER[pass])) {
+			if (!url.searchParams.has(key)) url.searchParams.set(key, String(value));
+		}
 		return url.toString();
 	} catch {
 		return next;
@@ -132,7 +138,7 @@ async function readPage(
 ): Promise<{ records: IDataObject[]; then: Position | undefined }> {
 	const spec = endpoint(list);
 	const pages = harvestPages.call(ctx, {
-		path: position.next ? withoutPageSize(position.next) : spec.path,
+		path: position.next ? continuation(position.next, position.pass) : spec.path,
 		listKey: spec.list!.key,
 		qs: position.next ? {} : PASS_FILTER[position.pass],
 	});
