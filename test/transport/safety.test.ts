@@ -4,7 +4,7 @@
  * the filters of the first request.
  */
 import nock from 'nock';
-import { NodeApiError, NodeOperationError, type IHttpRequestOptions } from 'n8n-workflow';
+import { NodeApiError, NodeOperationError, type IHttpRequestOptions, type JsonObject } from 'n8n-workflow';
 
 import { harvestList, harvestRequest } from '../../nodes/shared/transport';
 import { PACKAGE_VERSION, USER_AGENT } from '../../nodes/shared/transport/connection';
@@ -33,7 +33,10 @@ describe('transport safety', () => {
 		let calls = 0;
 		ctx.helpers.httpRequestWithAuthentication = (async () => {
 			calls++;
-			throw new NodeApiError(ctx.getNode(), new NodeOperationError(ctx.getNode(), 'The credential needs to be reconnected'));
+			throw new NodeApiError(
+				ctx.getNode(),
+				new NodeOperationError(ctx.getNode(), 'The credential needs to be reconnected') as unknown as JsonObject,
+			);
 		}) as typeof ctx.helpers.httpRequestWithAuthentication;
 
 		for (const method of ['GET', 'POST'] as const) {
