@@ -44,6 +44,8 @@ export interface StartOptions {
 	logFile?: string;
 	/** Called with every chunk of stdout, e.g. to read a "ready" line. */
 	onStdout?: (chunk: string) => void;
+	/** With onStdout: whether stdout also goes to the log file (default true). */
+	logStdout?: boolean;
 }
 
 /** Starts a long-lived process in its own group; stop it with stop() or stopAll(). */
@@ -60,7 +62,7 @@ export function start(label: string, command: string, args: string[], options: S
 	if (options.onStdout && child.stdout) {
 		child.stdout.setEncoding('utf8');
 		child.stdout.on('data', (chunk: string) => {
-			if (typeof out === 'number') fs.writeSync(out, chunk);
+			if (typeof out === 'number' && options.logStdout !== false) fs.writeSync(out, chunk);
 			options.onStdout?.(chunk);
 		});
 	}

@@ -50,6 +50,8 @@ export class Sandbox {
 		const child = start('sandbox', path.join(repoRoot, 'node_modules', '.bin', 'tsx'), args, {
 			cwd: repoRoot,
 			logFile: options.logFile,
+			// Its stdout is the one line with the token; only stderr (the sandbox's own log) is kept.
+			logStdout: false,
 			onStdout: (chunk) => {
 				buffer += chunk;
 				for (const line of buffer.split('\n')) {

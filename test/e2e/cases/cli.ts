@@ -21,8 +21,13 @@ export const cliCases: Array<Case<E2EContext>> = [
 			const file = path.join(workDir, 'cli-workflow.json');
 			fs.writeFileSync(file, JSON.stringify({ ...workflow, id: CLI_ID, name: 'e2e: CLI custom call' }));
 			await n8n.importWorkflowFile(file);
+			const before = Math.max(0, ...(await sandbox.requests()).map((r) => Number(r.seq)));
 			const result = await n8n.execute(CLI_ID);
-			assert.equal(result.status, 'success', nodeError(result, 'Who am I') ?? result.error?.message);
+			if (result.status !== 'success') {
+				// Say whether the request reached the sandbox at all, to tell n8n-side failures from API ones.
+				const seen = (await sandbox.requests()).filter((r) => Number(r.seq) > before && r.path === '/v2/users/me');
+				assert.fail(`${nodeError(result, 'Who am I') ?? result.error?.message}; sandbox saw: ${JSON.stringify(seen.map((r) => r.status))}`);
+			}
 			const [me] = nodeItems(result, 'Who am I');
 			const expected = await sandbox.get<{ id: number; email: string }>('/users/me');
 			assert.equal(me?.id, expected.id);
