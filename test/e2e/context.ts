@@ -15,7 +15,8 @@ export interface E2EContext {
 	triggerSandbox: Sandbox;
 	pack: PackResult;
 	workDir: string;
-	chromiumPath: string;
+	/** Path of the Chromium binary (installed on first use). */
+	chromium: Promise<string>;
 	/** Fixture credential id (credentials.ts) → the id n8n gave it. */
 	credentialIds: Record<string, string>;
 	/** n8n's server log up to now. */

@@ -52,7 +52,7 @@ export const editorCases: Array<Case<E2EContext>> = [
 		lane: 'editor',
 		timeoutMs: 240_000,
 		run: async (ctx) => {
-			const session = await openEditor(ctx.chromiumPath, ctx.n8n.baseUrl, ctx.rest.authCookie);
+			const session = await openEditor(await ctx.chromium, ctx.n8n.baseUrl, ctx.rest.authCookie);
 			const { page, shot } = session;
 			try {
 				// 1. In a workflow that has a trigger, the creator offers actions: "Harvest App" and its operations.
