@@ -20,8 +20,12 @@ function installHandlers(): void {
 	process.on('exit', () => {
 		for (const t of running) killGroup(t.child, 'SIGKILL');
 	});
+	let stopping = false;
 	for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
 		process.on(signal, () => {
+			// A terminal's Ctrl-C may arrive twice (directly and relayed by tsx); stop once.
+			if (stopping) return;
+			stopping = true;
 			process.stderr.write(`\n[e2e] ${signal}: stopping ${running.size} process group(s)\n`);
 			void stopAll().finally(() => process.exit(130));
 		});

@@ -1,6 +1,7 @@
 // The real-n8n tier: `tsx test/e2e/run.ts [--report file] [--only text] [--keep]`.
 // One n8n server for the whole run; workflows run through its REST API, and one case drives the CLI
-// (`import:workflow`, `execute --id`) beside it. Writes {"passed","failed"} to --report and ends with an "N passed, N failed" line.
+// (`import:workflow`, `execute --id`) beside it. Writes {"passed","failed"} to --report and ends with an
+// "N passed, N failed" line.
 import fs from 'fs';
 import path from 'path';
 
