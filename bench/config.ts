@@ -19,7 +19,7 @@ export const BENCH = {
 	/** Our governor waits this long past each window edge (nodes/shared/transport/governor.ts). */
 	governorMarginMs: 500,
 	/** Each listing runs this often in fresh n8n processes; the run with the median wall time is reported. */
-	listRepeats: 3,
+	listRepeats: 5,
 	/** Fresh processes timed for the package's load time; the median is reported. */
 	requireRuns: 7,
 } as const;

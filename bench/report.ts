@@ -26,14 +26,15 @@ function outcome(row: ScenarioResult): string {
 	}
 	if (row.completed) return 'completed';
 	if (row.failedAtRequest === undefined) return `**not as expected**${row.error ? `: ${row.error.slice(0, 80)}` : ''}`;
-	return `**failed** at request ${row.failedAtRequest ?? '?'}${row.error ? `: ${row.error.slice(0, 80)}` : ''}`;
+	const status = row.failedStatus === 429 ? '429 Too Many Requests' : `status ${row.failedStatus}`;
+	return `**failed** at request ${row.failedAtRequest} (${status})`;
 }
 
 function wall(row: ScenarioResult): string {
 	if (row.notApplicable) return '—';
 	if (row.scenario.startsWith('package')) return `${row.wallMs} ms load (cold ${String(row.details?.coldMs)} ms)`;
 	const text = duration(row.wallMs);
-	return row.floorMs ? `${text} (${(row.wallMs / row.floorMs).toFixed(2)} × floor ${duration(row.floorMs)})` : text;
+	return row.floorMs && row.completed ? `${text} (${(row.wallMs / row.floorMs).toFixed(2)} × floor ${duration(row.floorMs)})` : text;
 }
 
 function ratio(row: ScenarioResult): string {
@@ -85,7 +86,7 @@ function machineLine(results: BenchResults): string {
 
 export function summary(results: BenchResults, checks: TargetCheck[], notes: string[]): string {
 	return [
-		`Latest run: **${results.date.slice(0, 10)}** on ${machineLine(results)}; the run took ${Math.round(results.durationMs / 60_000)} min.`,
+		`Latest run: **${results.date.slice(0, 10)}** on ${machineLine(results)}; the run took ${Math.round(results.durationMs / 60_000)} min (load average ${results.loadAverage.start} at the start, ${results.loadAverage.end} at the end).`,
 		`Both nodes ran in the same n8n against the sandbox with ${results.latencyMs} ms latency and Harvest's real rate-limit windows (time scale ${results.timeScale}: 100 requests per 15 s), each scenario in its own \`n8n execute\` process.`,
 		'',
 		markdownTable(results.scenarios),

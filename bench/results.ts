@@ -11,6 +11,8 @@ export interface ScenarioResult {
 	notApplicable?: true;
 	/** 1-based position, among this run's requests, of the first failed request. */
 	failedAtRequest?: number;
+	/** HTTP status of that request. */
+	failedStatus?: number;
 	error?: string;
 	/** HTTP requests the sandbox received during the run. */
 	requests: number;
@@ -22,6 +24,10 @@ export interface ScenarioResult {
 	wallSource?: 'n8n' | 'network' | 'in-process';
 	/** The forwarder's first-request-to-last-response time. */
 	networkMs?: number;
+	/** Response bodies the node received, in MB. */
+	responseMb?: number;
+	/** Summed time the sandbox spent answering (latency included); the rest of wallMs is the client's. */
+	sandboxMs?: number;
 	/** The whole `n8n execute` process, start-up and result printing included. */
 	processMs?: number;
 	/** High-water mark (VmHWM) of the n8n process. */
@@ -41,6 +47,8 @@ export interface BenchResults {
 	timeScale: number;
 	latencyMs: number;
 	durationMs: number;
+	/** 1-minute load average at the start and end: other work on the machine skews the times. */
+	loadAverage: { start: number; end: number };
 	scenarios: ScenarioResult[];
 	targets?: Array<{ target: string; met?: boolean; detail: string }>;
 }

@@ -1,30 +1,24 @@
 // `npm run bench [-- --only list,trigger,create,package] [--keep]`: both Harvest nodes in one real n8n 2.41.1
 // against the sandbox. A full run writes bench/results.json, prints the table and updates README.md; a run
 // with --only writes bench/work/results.partial.json and leaves both alone.
-import crypto from 'crypto';
 import fs from 'fs';
 import os from 'os';
 import path from 'path';
 
 import { ensureRuntime, log } from '../test/e2e/env';
-import type { Sandbox } from '../test/e2e/sandbox';
 import { stopAll } from '../test/e2e/proc';
 import { repoRoot } from '../test/e2e/paths';
 import { BENCH } from './config';
-import type { BenchContext } from './context';
 import { machine } from './machine';
-import { benchCredentials } from './n8n/credentials';
-import { importAll, prepareN8n } from './n8n/setup';
 import { closingNotes } from './notes';
 import { summary, updateReadme } from './report';
 import { addRatios, writeResults, type BenchResults, type ScenarioResult } from './results';
-import { counts, startBenchSandbox, topUpClients, workTarget } from './sandbox';
-import { createWorkflows, runCreateScenario } from './scenarios/create';
-import { listWorkflows, runListScenarios } from './scenarios/list';
+import { runCreateScenario } from './scenarios/create';
+import { runListScenarios } from './scenarios/list';
 import { runPackageScenario } from './scenarios/package';
 import { runTriggerScenarios } from './scenarios/trigger';
+import { prepare, Resources } from './setup';
 import { checkTargets } from './targets';
-import { prepareNetwork, type Network } from './network';
 
 const ALL = ['list', 'trigger', 'create', 'package'] as const;
 type Part = (typeof ALL)[number];
@@ -49,44 +43,17 @@ function parseArgs(argv: string[]): { parts: Part[]; keep: boolean; partial: boo
 async function main(): Promise<number> {
 	const args = parseArgs(process.argv.slice(2));
 	const started = Date.now();
+	const loadAtStart = os.loadavg()[0];
 	const say = (line: string) => log(`[bench] ${line}`);
 	// Scratch space: n8n's user folder, the certificate, logs. Outside the repo, removed at the end.
 	const workDir = fs.mkdtempSync(path.join(os.tmpdir(), 'harvestapp-bench-'));
-	const sandboxes: Sandbox[] = [];
-	let network: Network | undefined;
+	const resources = new Resources();
 	try {
 		const rows: ScenarioResult[] = [];
 		const runtime = await ensureRuntime();
-		const needsN8n = args.parts.includes('list') || args.parts.includes('create');
-		const needsSandbox = needsN8n || args.parts.includes('trigger');
-
-		if (needsSandbox) {
-			const token = `bench.${crypto.randomBytes(16).toString('hex')}`;
-			const [sandbox, freeSandbox] = await Promise.all([
-				startBenchSandbox({ token, rateLimits: true, logFile: path.join(workDir, 'sandbox.log') }),
-				startBenchSandbox({ token, rateLimits: false, logFile: path.join(workDir, 'sandbox-free.log') }),
-			]);
-			sandboxes.push(sandbox, freeSandbox);
-			const clients = await topUpClients(sandbox, BENCH.clients);
-			const { time_entries: entries } = await counts(sandbox);
-			say(`sandboxes ready (${entries} time entries, ${clients} clients; ${BENCH.latencyMs} ms latency, time scale ${BENCH.timeScale})`);
-			if (entries !== BENCH.timeEntries || clients !== BENCH.clients) throw new Error('the sandbox does not hold the expected records');
-			const accountId = String(sandbox.info.accountId);
-
-			let ctx: BenchContext | undefined;
-			let createTarget: Parameters<typeof runCreateScenario>[2] | undefined;
-			if (needsN8n) {
-				if (String(freeSandbox.info.accountId) !== accountId) throw new Error('the two sandboxes disagree on the account id');
-				network = await prepareNetwork(workDir, sandbox.port);
-				const target = await workTarget(sandbox);
-				const clock = await sandbox.admin<{ now: string }>('GET', '/clock');
-				createTarget = { ...target, spentDate: clock.now.slice(0, 10) };
-				const bench = await prepareN8n(workDir, path.join(workDir, 'n8n-cli.log'));
-				const workflows = [...listWorkflows(accountId), ...createWorkflows(accountId, createTarget)];
-				await importAll(bench, benchCredentials(sandbox.info, network.ours.port), workflows, workDir);
-				say(`n8n ${bench.version} ready with ${bench.pack.name}@${bench.pack.version}; HTTPS forwarder on 127.0.0.1:${network.builtin.port} for the built-in node`);
-				ctx = { n8n: bench.n8n, sandbox, freeSandbox, network, outputDir: workDir, say };
-			}
+		const withN8n = args.parts.includes('list') || args.parts.includes('create');
+		if (withN8n || args.parts.includes('trigger')) {
+			const { sandbox, accountId, ctx, createTarget } = await prepare({ withN8n, workDir, say, resources });
 			// Order matters: the trigger's busy poll must not see the creates' entries inside its overlap window.
 			if (ctx && args.parts.includes('list')) rows.push(...(await runListScenarios(ctx, accountId)));
 			if (args.parts.includes('trigger')) rows.push(...(await runTriggerScenarios(sandbox, say)));
@@ -104,6 +71,7 @@ async function main(): Promise<number> {
 			timeScale: BENCH.timeScale,
 			latencyMs: BENCH.latencyMs,
 			durationMs: Date.now() - started,
+			loadAverage: { start: Math.round(loadAtStart * 100) / 100, end: Math.round(os.loadavg()[0] * 100) / 100 },
 			scenarios: rows,
 		};
 		const checks = checkTargets(rows);
@@ -116,8 +84,7 @@ async function main(): Promise<number> {
 		say(`results in ${path.relative(repoRoot, out)}${args.partial ? ' (partial run: README.md left alone)' : '; README.md updated'}`);
 		return 0;
 	} finally {
-		await network?.close().catch(() => undefined);
-		await Promise.all(sandboxes.map((s) => s.close().catch(() => undefined)));
+		await resources.close();
 		await stopAll();
 		if (args.keep) say(`kept scratch folder ${workDir}`);
 		else fs.rmSync(workDir, { recursive: true, force: true });

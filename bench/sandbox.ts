@@ -111,6 +111,8 @@ export interface Tally {
 	failedStatus?: number;
 	/** Requests answered 201 (created). */
 	created: number;
+	/** Summed time the sandbox took per request: the 50 ms latency plus building the answer (not sending it). */
+	sandboxMs: number;
 	byStatus: Record<string, number>;
 }
 
@@ -124,6 +126,7 @@ export function tally(log: SandboxRequest[]): Tally {
 		failedAtRequest: failed >= 0 ? failed + 1 : undefined,
 		failedStatus: failed >= 0 ? Number(log[failed].status) : undefined,
 		created: byStatus['201'] ?? 0,
+		sandboxMs: Math.round(log.reduce((sum, entry) => sum + Number(entry.durationMs ?? 0), 0)),
 		byStatus,
 	};
 }

@@ -13,6 +13,8 @@ export interface Span {
 	requests: number;
 	/** First request in → last response out, in ms; 0 without requests. */
 	ms: number;
+	/** Response bodies passed back, in bytes. */
+	responseBytes: number;
 }
 
 export interface Forwarder {
@@ -38,6 +40,7 @@ export async function startForwarder(options: ForwarderOptions): Promise<Forward
 	let first: number | undefined;
 	let last: number | undefined;
 	let requests = 0;
+	let responseBytes = 0;
 	// No pooling towards the sandbox: each request is forwarded on its own connection, like the clients' own.
 	const agent = new http.Agent({ keepAlive: false });
 	const handler: http.RequestListener = (req, res) => {
@@ -50,6 +53,9 @@ export async function startForwarder(options: ForwarderOptions): Promise<Forward
 			{ host: '127.0.0.1', port: target, method: req.method, path: req.url, headers: req.headers, agent },
 			(reply) => {
 				res.writeHead(reply.statusCode ?? 502, reply.headers);
+				reply.on('data', (chunk: Buffer) => {
+					responseBytes += chunk.length;
+				});
 				reply.pipe(res);
 			},
 		);
@@ -81,8 +87,9 @@ export async function startForwarder(options: ForwarderOptions): Promise<Forward
 			first = undefined;
 			last = undefined;
 			requests = 0;
+			responseBytes = 0;
 		},
-		span: () => ({ requests, ms: first !== undefined && last !== undefined ? Math.round(last - first) : 0 }),
+		span: () => ({ requests, responseBytes, ms: first !== undefined && last !== undefined ? Math.round(last - first) : 0 }),
 		close: () =>
 			new Promise<void>((resolve) => {
 				server.closeAllConnections();
