@@ -21,7 +21,8 @@ export class HarvestAppTrigger implements INodeType {
 		group: ['trigger'],
 		version: 1,
 		subtitle: `={{($parameter["event"] === "new" ? "New " : "New or updated ") + (${RESOURCE_NOUNS})[$parameter["resource"]]}}`,
-		description: 'Starts the workflow when Harvest records are created or updated',
+		// n8n lists both nodes under one "Harvest App" entry with this text, so it speaks for both.
+		description: 'Track time, manage projects and bill in Harvest; start workflows on new or changed records',
 		defaults: { name: 'Harvest App Trigger' },
 		polling: true,
 		inputs: [],
