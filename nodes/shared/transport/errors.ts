@@ -59,9 +59,12 @@ export function describeFailure(
 				: failure.kind === 'malformed'
 					? 'Harvest sent a response that is not valid JSON'
 					: 'The connection to Harvest failed';
+		// The socket's own words go in the description: n8n rewrites messages that contain error codes.
+		const cause = failure.detail ? ` Cause: ${failure.detail}.` : '';
 		return {
 			message: what,
-			description: isWrite ? WRITE_OUTCOME_UNKNOWN : 'Reads are retried automatically; this one kept failing. Try again later.',
+			description:
+				(isWrite ? WRITE_OUTCOME_UNKNOWN : 'Reads are retried automatically; this one kept failing. Try again later.') + cause,
 		};
 	}
 	const status = failure.status ?? 0;

@@ -307,9 +307,10 @@ function classify(error: unknown): Outcome {
 	const code = String(err.cause?.code ?? err.code ?? '');
 	const name = String(err.cause?.name ?? err.name ?? '');
 	if (CANCEL_CODES.has(code) || name === 'AbortError' || name === 'CanceledError') return { cancelled: true };
-	if (TIMEOUT_CODES.has(code)) return { failure: { kind: 'timeout' } };
+	const detail = [code, String(err.cause?.message ?? err.message ?? '')].filter(Boolean).join(': ').slice(0, 300);
+	if (TIMEOUT_CODES.has(code)) return { failure: { kind: 'timeout', detail } };
 	if (NETWORK_CODES.has(code) || (err.cause?.isAxiosError === true && !response) || err.isAxiosError === true) {
-		return { failure: { kind: 'network' } };
+		return { failure: { kind: 'network', detail } };
 	}
 	return { foreign: (err.cause as unknown as Error | undefined) ?? (error as Error) };
 }

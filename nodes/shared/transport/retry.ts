@@ -11,6 +11,8 @@ export interface Failure {
 	status?: number;
 	/** Retry-After from a 429, already converted to milliseconds. */
 	retryAfterMs?: number;
+	/** What the socket reported (code and message), so the user sees the real cause. */
+	detail?: string;
 }
 
 export const MAX_ATTEMPTS = 5;
