@@ -41,7 +41,7 @@ function ratio(row: ScenarioResult): string {
 	if (!row.ratio) return '';
 	const parts: string[] = [];
 	if (row.ratio.requests !== undefined && !row.scenario.startsWith('package')) parts.push(`req ${row.ratio.requests}`);
-	if (row.ratio.wallMs !== undefined) parts.push(`wall ${row.ratio.wallMs}`);
+	if (row.ratio.wallMs !== undefined) parts.push(`${row.scenario.startsWith('package') ? 'load' : 'wall'} ${row.ratio.wallMs}`);
 	if (row.ratio.peakRssMb !== undefined) parts.push(`RSS ${row.ratio.peakRssMb}`);
 	return parts.join(', ');
 }
@@ -94,7 +94,7 @@ export function summary(results: BenchResults, checks: TargetCheck[], notes: str
 		'Targets:',
 		'',
 		targetLines(checks),
-		...(notes.length ? ['', ...notes.map((n) => `- ${n}`)] : []),
+		...(notes.length ? ['', 'Notes:', '', ...notes.map((n) => `- ${n}`)] : []),
 		'',
 		'How to run it and what each number means: [bench/README.md](bench/README.md).',
 	].join('\n');
