@@ -47,6 +47,8 @@ async function main(): Promise<number> {
 	const say = (line: string) => log(`[bench] ${line}`);
 	// Scratch space: n8n's user folder, the certificate, logs. Outside the repo, removed at the end.
 	const workDir = fs.mkdtempSync(path.join(os.tmpdir(), 'harvestapp-bench-'));
+	// Ctrl-C ends the process from the harness's signal handler, past the finally below; the folder still goes.
+	if (!args.keep) process.on('exit', () => fs.rmSync(workDir, { recursive: true, force: true }));
 	const resources = new Resources();
 	try {
 		const rows: ScenarioResult[] = [];
