@@ -89,7 +89,7 @@ export async function acquireSlot(
 
 const budgets = new Map<string, AccountBudget>();
 
-/** One budget per Harvest account (and API host) in this process. */
+/** One budget per Harvest account (and API host) in this n8n worker. */
 export function budgetFor(key: string): AccountBudget {
 	let budget = budgets.get(key);
 	if (!budget) {

@@ -1,0 +1,71 @@
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	IHttpRequestMethods,
+	ILoadOptionsFunctions,
+	IPollFunctions,
+} from 'n8n-workflow';
+import { sleep } from 'n8n-workflow';
+
+export type HarvestContext = IExecuteFunctions | ILoadOptionsFunctions | IPollFunctions;
+
+export interface HarvestRequest {
+	method: IHttpRequestMethods & ('GET' | 'POST' | 'PATCH' | 'DELETE');
+	/** Below the API base (e.g. `/clients/42`), or an absolute URL on the configured API host. */
+	path: string;
+	qs?: IDataObject;
+	body?: IDataObject | FormData;
+	itemIndex?: number;
+}
+
+export interface HarvestResponse {
+	statusCode: number;
+	headers: Record<string, string>;
+	body: IDataObject;
+}
+
+export interface HarvestListRequest {
+	path: string;
+	/** Property of the response envelope that holds the records, from the catalogue. */
+	listKey: string;
+	qs?: IDataObject;
+	/** Stop after this many records; undefined or 0 reads every page. */
+	limit?: number;
+	itemIndex?: number;
+}
+
+export interface HarvestPage {
+	records: IDataObject[];
+	envelope: IDataObject;
+	headers: Record<string, string>;
+}
+
+export interface HarvestAccount {
+	id: number;
+	name: string;
+	product: string;
+}
+
+/** Harvest's largest page. */
+export const MAX_PER_PAGE = 2000;
+export const REQUEST_TIMEOUT_MS = 60_000;
+
+/** Time source of the transport; tests swap it for a fake clock instead of waiting. */
+export const transportClock = {
+	now: (): number => Date.now(),
+	sleep: async (ms: number): Promise<void> => await sleep(ms),
+	random: (): number => Math.random(),
+};
+
+/** The credential, API base and account one execution talks to. */
+export interface Connection {
+	credentialType: string;
+	apiBase: URL;
+	accountId: string;
+	/** Values that must never appear in a message. */
+	secrets: string[];
+}
+
+export function isExecuteContext(ctx: HarvestContext): ctx is IExecuteFunctions {
+	return typeof (ctx as IExecuteFunctions).getInputData === 'function';
+}
