@@ -215,10 +215,9 @@ export const INVOICE_STATES = ['draft', 'open', 'paid', 'closed'] as const;
 export const PAYMENT_TERMS = ['upon receipt', 'net 15', 'net 30', 'net 45', 'net 60', 'custom'] as const;
 export const PAYMENT_OPTIONS = ['ach', 'credit_card', 'paypal'] as const;
 
-export interface InvoiceRow extends Row {
+/** What invoices and estimates have in common: client, number, texts, tax and discount, state, issue date. */
+export interface DocumentRow extends Row {
 	client_id: number;
-	estimate_id: number | null;
-	retainer_id: number | null;
 	creator_id: number;
 	client_key: string;
 	number: string;
@@ -230,9 +229,14 @@ export interface InvoiceRow extends Row {
 	notes: string | null;
 	currency: string;
 	state: string;
+	issue_date: string;
+}
+
+export interface InvoiceRow extends DocumentRow {
+	estimate_id: number | null;
+	retainer_id: number | null;
 	period_start: string | null;
 	period_end: string | null;
-	issue_date: string;
 	due_date: string;
 	payment_term: string;
 	payment_options: string[];
@@ -282,20 +286,7 @@ export interface InvoicePaymentRow extends Row {
 
 export const ESTIMATE_STATES = ['draft', 'sent', 'accepted', 'declined'] as const;
 
-export interface EstimateRow extends Row {
-	client_id: number;
-	creator_id: number;
-	client_key: string;
-	number: string;
-	purchase_order: string | null;
-	tax: number | null;
-	tax2: number | null;
-	discount: number | null;
-	subject: string | null;
-	notes: string | null;
-	currency: string;
-	state: string;
-	issue_date: string;
+export interface EstimateRow extends DocumentRow {
 	sent_at: number | null;
 	accepted_at: number | null;
 	declined_at: number | null;

@@ -1,23 +1,16 @@
 import { type ApiContext, created, emptyOk, listOf, must, ok } from '../context';
 import { notFound, unprocessable } from '../errors';
-import { blank, type Fields } from '../fields';
 import { dateRange, idEq, strEq, updatedSince } from '../filters';
 import { ESTIMATE_STATES, type EstimateRow } from '../model';
 import { presentEstimate, presentEstimateMessage, userName } from '../present';
 import type { Router } from '../router';
 import type { AccountStore } from '../store';
-import { currencyOf, randomHex, ref } from './helpers';
-import { nextNumber } from './invoices';
+import { newDocument, percent } from './documents';
+import { currencyOf, ref } from './helpers';
 import { applyLineItems, estimateLineOptions } from './lineItems';
 import { recipientsOf } from './messages';
 
 const ESTIMATE_EVENTS = ['send', 'accept', 'decline', 're-open'] as const;
-
-function percent(body: Fields, name: string): number | null | undefined {
-	const v = body.num(name);
-	if (typeof v === 'number' && (v < 0 || v > 100)) throw unprocessable(`${name} must be a percentage between 0 and 100`);
-	return v;
-}
 
 /**
  * Estimate states through message events: null (send email) and `send` take a draft to sent;
@@ -61,25 +54,10 @@ export function registerEstimates(r: Router): void {
 	});
 
 	r.post('/estimates', ({ store, body, pc }) => {
-		if (!body.has('client_id') || body.raw.client_id === null) throw blank('client_id');
-		const client = ref(store.clients, body.requireInt('client_id'), 'Client');
-		const number = body.str('number') || nextNumber(store.estimates.values());
-		if (store.estimates.some((e) => e.number === number)) throw unprocessable('Number has already been taken');
+		const { header } = newDocument({ store, body }, store.estimates);
 		const lines = applyLineItems([], body.array('line_items') ?? [], estimateLineOptions(store, false)).items;
 		const row = store.create(store.estimates, {
-			client_id: client.id,
-			creator_id: store.meId,
-			client_key: randomHex(40),
-			number,
-			purchase_order: body.str('purchase_order') ?? null,
-			tax: percent(body, 'tax') ?? null,
-			tax2: percent(body, 'tax2') ?? null,
-			discount: percent(body, 'discount') ?? null,
-			subject: body.str('subject') ?? null,
-			notes: body.str('notes') ?? null,
-			currency: currencyOf(body) ?? client.currency,
-			state: 'draft',
-			issue_date: body.date('issue_date') ?? store.clock.today(),
+			...header,
 			sent_at: null,
 			accepted_at: null,
 			declined_at: null,

@@ -2,24 +2,18 @@ import { totals } from '../calc';
 import { addDays } from '../clock';
 import { type ApiContext, created, emptyOk, listOf, must, ok } from '../context';
 import { unprocessable } from '../errors';
-import { blank, type Fields } from '../fields';
+import type { Fields } from '../fields';
 import { dateRange, idEq, strEq, updatedSince } from '../filters';
 import { INVOICE_STATES, PAYMENT_OPTIONS, PAYMENT_TERMS, type InvoiceRow } from '../model';
 import { presentInvoice } from '../present';
 import type { Router } from '../router';
 import type { AccountStore } from '../store';
-import { currencyOf, randomHex, ref } from './helpers';
+import { newDocument, percent } from './documents';
+import { currencyOf, ref } from './helpers';
 import { importLineItems, linkRecords } from './invoiceImport';
 import { applyLineItems, invoiceLineOptions } from './lineItems';
 
 const TERM_DAYS: Record<string, number> = { 'upon receipt': 0, 'net 15': 15, 'net 30': 30, 'net 45': 45, 'net 60': 60 };
-
-/** Next free document number: one more than the highest numeric number so far. */
-export function nextNumber(rows: Iterable<{ number: string }>): string {
-	let max = 1000;
-	for (const r of rows) if (/^\d+$/.test(r.number)) max = Math.max(max, Number(r.number));
-	return String(max + 1);
-}
 
 function paymentOptions(body: Fields): string[] | undefined {
 	const list = body.array('payment_options');
@@ -28,13 +22,6 @@ function paymentOptions(body: Fields): string[] | undefined {
 		if (!(PAYMENT_OPTIONS as readonly string[]).includes(String(v))) throw unprocessable(`Payment options contains an invalid option: ${String(v)}`);
 	}
 	return list.map(String);
-}
-
-/** Percentages (tax, tax2, discount). */
-function percent(body: Fields, name: string): number | null | undefined {
-	const v = body.num(name);
-	if (typeof v === 'number' && (v < 0 || v > 100)) throw unprocessable(`${name} must be a percentage between 0 and 100`);
-	return v;
 }
 
 /** open ↔ paid follow the amount still due once an invoice has payments. */
@@ -91,35 +78,20 @@ function dueDate(term: string, issueDate: string, given: string | null | undefin
 
 function createInvoice(ctx: ApiContext) {
 	const { store, body, now, pc } = ctx;
-	if (!body.has('client_id') || body.raw.client_id === null) throw blank('client_id');
-	const client = ref(store.clients, body.requireInt('client_id'), 'Client');
+	const { client, header } = newDocument(ctx, store.invoices);
 	const estimateId = body.int('estimate_id') ?? null;
 	if (estimateId !== null) ref(store.estimates, estimateId, 'Estimate');
-	const number = body.str('number') || nextNumber(store.invoices.values());
-	if (store.invoices.some((i) => i.number === number)) throw unprocessable('Number has already been taken');
-	const issueDate = body.date('issue_date') ?? store.clock.today();
+	const issueDate = header.issue_date;
 	const term = body.oneOf('payment_term', PAYMENT_TERMS) ?? 'custom';
 	const lines = applyLineItems([], body.array('line_items') ?? [], invoiceLineOptions(store, false)).items;
 	const importSpec = body.object('line_items_import');
 	const imported = importSpec ? importLineItems(store, client.id, importSpec, now) : null;
 	const row = store.create(store.invoices, {
-		client_id: client.id,
+		...header,
 		estimate_id: estimateId,
 		retainer_id: body.int('retainer_id') ?? null,
-		creator_id: store.meId,
-		client_key: randomHex(40),
-		number,
-		purchase_order: body.str('purchase_order') ?? null,
-		tax: percent(body, 'tax') ?? null,
-		tax2: percent(body, 'tax2') ?? null,
-		discount: percent(body, 'discount') ?? null,
-		subject: body.str('subject') ?? null,
-		notes: body.str('notes') ?? null,
-		currency: currencyOf(body) ?? client.currency,
-		state: 'draft',
 		period_start: imported?.periodStart ?? null,
 		period_end: imported?.periodEnd ?? null,
-		issue_date: issueDate,
 		due_date: dueDate(term, issueDate, body.date('due_date'), null),
 		payment_term: term,
 		payment_options: paymentOptions(body) ?? [],
