@@ -1,5 +1,6 @@
 import type { IAuthenticateGeneric, ICredentialTestRequest, ICredentialType, INodeProperties } from 'n8n-workflow';
 
+import { apiBaseUrlCredentialField } from '../nodes/shared/descriptions/connection';
 import { USER_AGENT } from '../nodes/shared/transport/connection';
 
 export class HarvestAppApi implements ICredentialType {
@@ -37,14 +38,7 @@ export class HarvestAppApi implements ICredentialType {
 			description:
 				'The Harvest account to work in, shown next to the token on the Developers page. A node can pick another account the token reaches.',
 		},
-		{
-			displayName: 'API Base URL',
-			name: 'baseUrl',
-			type: 'string',
-			default: 'https://api.harvestapp.com/v2',
-			description:
-				'Change only to use a proxy or a local Harvest sandbox. Must be https, except for localhost and 127.0.0.1.',
-		},
+		apiBaseUrlCredentialField,
 	];
 
 	authenticate: IAuthenticateGeneric = {

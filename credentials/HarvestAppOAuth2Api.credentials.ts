@@ -1,5 +1,7 @@
 import type { ICredentialType, INodeProperties } from 'n8n-workflow';
 
+import { apiBaseUrlCredentialField } from '../nodes/shared/descriptions/connection';
+
 export class HarvestAppOAuth2Api implements ICredentialType {
 	name = 'harvestAppOAuth2Api';
 
@@ -68,13 +70,6 @@ export class HarvestAppOAuth2Api implements ICredentialType {
 			description:
 				'The Harvest account to work in. Leave empty when the authorization reaches a single account; a node can also pick the account from a list.',
 		},
-		{
-			displayName: 'API Base URL',
-			name: 'baseUrl',
-			type: 'string',
-			default: 'https://api.harvestapp.com/v2',
-			description:
-				'Change only to use a proxy or a local Harvest sandbox. Must be https, except for localhost and 127.0.0.1.',
-		},
+		apiBaseUrlCredentialField,
 	];
 }

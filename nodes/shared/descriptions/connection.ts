@@ -1,5 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import { DEFAULT_API_BASE_URL } from '../transport/connection';
+
 /** Which credential a node uses; the transport reads it to pick the credential type. */
 export const authenticationField: INodeProperties = {
 	displayName: 'Authentication',
@@ -27,4 +29,14 @@ export const accountField: INodeProperties = {
 	default: '',
 	description:
 		'The Harvest account to work in. Leave empty to use the Account ID of the credential. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+};
+
+/** Both credentials take the same API base, checked by the transport (https, or plain http on loopback only). */
+export const apiBaseUrlCredentialField: INodeProperties = {
+	displayName: 'API Base URL',
+	name: 'baseUrl',
+	type: 'string',
+	default: DEFAULT_API_BASE_URL,
+	description:
+		'Change only to use a proxy or a local Harvest sandbox. Must be https, except for localhost and 127.0.0.1.',
 };
