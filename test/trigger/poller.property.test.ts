@@ -38,6 +38,10 @@ interface RunReport {
 	lateSameSecond: number;
 }
 
+function emptyReport(): RunReport {
+	return { creates: 0, updates: 0, polls: 0, emitted: 0, cutPolls: 0, incompletePolls: 0, unsettledPolls: 0, lateSameSecond: 0 };
+}
+
 /**
  * Whether `version` became visible later than the hold-back covers: a poll emits a version stamped u only when
  * its `Date` is at least u + 1 + SETTLE_SECONDS, and any save visible by then is in that read.
@@ -49,16 +53,7 @@ function runSimulation(seed: number, options: RunOptions): RunReport {
 	const server = new FakeHarvest(START, rng.chance(0.5));
 	const maxDelay = Math.min(...options.overlaps);
 	const live: FakeRecord[] = [];
-	const report: RunReport = {
-		creates: 0,
-		updates: 0,
-		polls: 0,
-		emitted: 0,
-		cutPolls: 0,
-		incompletePolls: 0,
-		unsettledPolls: 0,
-		lateSameSecond: 0,
-	};
+	const report: RunReport = emptyReport();
 
 	// History before the trigger starts.
 	for (let i = 0; i < rng.int(0, 30); i++) {
@@ -232,16 +227,7 @@ const CI_SEEDS = Array.from({ length: 40 }, (_, i) => 20_250_310 + i);
 const { seeds, source } = chooseSeeds('TRIGGER_PROPERTY_SEED', CI_SEEDS);
 
 describe('poller properties (randomized)', () => {
-	const totals: RunReport = {
-		creates: 0,
-		updates: 0,
-		polls: 0,
-		emitted: 0,
-		cutPolls: 0,
-		incompletePolls: 0,
-		unsettledPolls: 0,
-		lateSameSecond: 0,
-	};
+	const totals: RunReport = emptyReport();
 	afterAll(() => {
 		process.stdout.write(
 			`poller properties: ${source} seeds ${seeds[0]}..${seeds[seeds.length - 1]} ` +
