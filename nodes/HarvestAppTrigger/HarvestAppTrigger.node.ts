@@ -3,7 +3,7 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { harvestCredentials } from '../shared/descriptions/connection';
 import { getAccounts } from '../shared/methods/accounts';
-import { listSearch } from '../HarvestApp/methods/listSearch';
+import { listSearch } from '../shared/methods/listSearch';
 import { triggerProperties } from './description';
 import { WATCHED_RESOURCES } from './resources';
 import { pollHarvest } from './poll';

@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { returnAllOrLimit } from '../HarvestApp/descriptions/list';
+import { returnAllOrLimit } from '../shared/descriptions/limit';
 import { accountField, authenticationField } from '../shared/descriptions/connection';
 import { DEFAULT_OVERLAP_SECONDS } from './poller/plan';
 import { WATCHED_RESOURCES } from './resources';

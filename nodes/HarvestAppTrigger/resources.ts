@@ -7,7 +7,7 @@ import {
 	INVOICE_STATES,
 	type EndpointKey,
 } from '../shared/catalogue';
-import { locator, type LocatorKind } from '../HarvestApp/descriptions/locators';
+import { locator, type LocatorKind } from '../shared/descriptions/locators';
 
 /** A filter the user set, as the poll applies it: in the query where Harvest can, else on each record. */
 export interface AppliedFilter {

@@ -1,4 +1,4 @@
-import { LOCATORS } from '../../nodes/HarvestApp/descriptions/locators';
+import { LOCATORS } from '../../nodes/shared/descriptions/locators';
 import { node, useActionSandbox } from './support';
 
 const env = useActionSandbox();

@@ -1,7 +1,7 @@
 import nock from 'nock';
 import type { IDataObject } from 'n8n-workflow';
 
-import { ENOUGH_MATCHES, MAX_SEARCH_PAGES, webBaseCache } from '../../nodes/HarvestApp/methods/listSearch';
+import { ENOUGH_MATCHES, MAX_SEARCH_PAGES, webBaseCache } from '../../nodes/shared/methods/listSearch';
 import { resetBudgets } from '../../nodes/shared/transport/governor';
 import { createLoadOptionsContext, type CredentialData } from '../helpers/context';
 import { API, nockCredentials, node } from './support';

@@ -4,8 +4,8 @@ import { HarvestAppTrigger } from '../../nodes/HarvestAppTrigger/HarvestAppTrigg
 import { resourceProperty } from '../../nodes/HarvestAppTrigger/description';
 import { readId, resolveFilters, WATCHED_RESOURCES, watchedResource } from '../../nodes/HarvestAppTrigger/resources';
 import { APPROVAL_STATUSES, endpoint, ENDPOINTS, ESTIMATE_STATES, INVOICE_STATES } from '../../nodes/shared/catalogue';
-import { listSearch } from '../../nodes/HarvestApp/methods/listSearch';
-import { returnAllOrLimit } from '../../nodes/HarvestApp/descriptions/list';
+import { listSearch } from '../../nodes/shared/methods/listSearch';
+import { returnAllOrLimit } from '../../nodes/shared/descriptions/limit';
 
 const node = new HarvestAppTrigger();
 const { description } = node;

@@ -1,7 +1,7 @@
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 import type { BodyFieldSpec } from '../../shared/catalogue';
 
-import { FIELD_LOCATORS, locator } from './locators';
+import { FIELD_LOCATORS, locator } from '../../shared/descriptions/locators';
 import { fieldText, titleCase } from './text';
 
 /** `first_name` → `firstName`: the node parameter that carries a required body field. */

@@ -3,28 +3,6 @@ import { endpoint, FILTERS, type BodyFieldSpec, type EndpointKey } from '../../s
 
 import { fieldsCollection } from './fields';
 
-/** Return All + Limit (default 50), the n8n convention for Get Many. */
-export function returnAllOrLimit(): INodeProperties[] {
-	return [
-		{
-			displayName: 'Return All',
-			name: 'returnAll',
-			type: 'boolean',
-			default: false,
-			description: 'Whether to return all results or only up to a given limit',
-		},
-		{
-			displayName: 'Limit',
-			name: 'limit',
-			type: 'number',
-			typeOptions: { minValue: 1 },
-			default: 50,
-			description: 'Max number of results to return',
-			displayOptions: { show: { returnAll: [false] } },
-		},
-	];
-}
-
 export interface FilterOptions {
 	/** Filters shown elsewhere (e.g. as required parameters) rather than in the collection. */
 	exclude?: readonly string[];

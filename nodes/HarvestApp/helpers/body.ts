@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import type { BodyFieldSpec } from '../../shared/catalogue';
 
 import { camel } from '../descriptions/fields';
-import { FIELD_LOCATORS, urlPattern } from '../descriptions/locators';
+import { FIELD_LOCATORS, urlPattern } from '../../shared/descriptions/locators';
 import { fieldText } from '../descriptions/text';
 import {
 	invalid,

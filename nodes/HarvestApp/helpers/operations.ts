@@ -4,8 +4,9 @@ import { bodyFields, endpoint, type BodyFieldSpec, type EndpointKey } from '../.
 import { harvestList, harvestRequest } from '../../shared/transport';
 
 import { fieldsCollection, topFields } from '../descriptions/fields';
-import { filterSpecs, filtersCollection, returnAllOrLimit, type FilterOptions } from '../descriptions/list';
-import type { LocatorOptions } from '../descriptions/locators';
+import { returnAllOrLimit } from '../../shared/descriptions/limit';
+import { filterSpecs, filtersCollection, type FilterOptions } from '../descriptions/list';
+import type { LocatorOptions } from '../../shared/descriptions/locators';
 import { readBody, readFilters } from './body';
 import type { HarvestOperation, OperationTarget } from './interfaces';
 import { pathFields, readPath } from './path';

@@ -1,7 +1,7 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { endpoint, endpointPath, type EndpointKey } from '../../shared/catalogue';
 
-import { locator, placeholderKind, urlPattern, type LocatorOptions } from '../descriptions/locators';
+import { locator, placeholderKind, urlPattern, type LocatorOptions } from '../../shared/descriptions/locators';
 import { titleCase } from '../descriptions/text';
 import { toId } from './validation';
 

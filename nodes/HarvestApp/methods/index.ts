@@ -4,7 +4,7 @@ import { getUsers } from './users';
 import { getClientProjects, getInvoiceItemKinds, getInvoiceLineItems } from '../actions/invoice/options';
 import { getEstimateItemKinds, getEstimateLineItems } from '../actions/estimate/options';
 
-export { listSearch } from './listSearch';
+export { listSearch } from '../../shared/methods/listSearch';
 export const loadOptions = {
 	getAccounts,
 	getClientProjects,

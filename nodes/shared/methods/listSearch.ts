@@ -1,7 +1,7 @@
 import type { IDataObject, ILoadOptionsFunctions, INodeListSearchItems, INodeListSearchResult } from 'n8n-workflow';
-import { endpoint, type EndpointKey } from '../../shared/catalogue';
-import { harvestPages, harvestRequest } from '../../shared/transport';
-import { credentialTypeFor } from '../../shared/transport/connection';
+import { endpoint, type EndpointKey } from '../catalogue';
+import { harvestPages, harvestRequest } from '../transport';
+import { credentialTypeFor } from '../transport/connection';
 
 import { LOCATORS, type LocatorKind } from '../descriptions/locators';
 

@@ -2,9 +2,9 @@ import type { IDataObject, ILoadOptionsFunctions, INodePropertyOptions } from 'n
 import { endpoint, endpointPath, type EndpointKey } from '../../../shared/catalogue';
 import { harvestList, harvestRequest } from '../../../shared/transport';
 
-import { urlPattern, type LocatorKind } from '../../descriptions/locators';
+import { urlPattern, type LocatorKind } from '../../../shared/descriptions/locators';
 import { locatorValue } from '../../helpers/validation';
-import { money } from '../../methods/listSearch';
+import { money } from '../../../shared/methods/listSearch';
 
 /*
  * Editor lists for invoices (estimates reuse the generic ones): item categories as kinds, the lines of the

@@ -5,7 +5,8 @@ import { readBody } from '../../helpers/body';
 import type { HarvestOperation } from '../../helpers/interfaces';
 import { describeOperation, readList } from '../../helpers/operations';
 import { fieldsCollection } from '../../descriptions/fields';
-import { filterSpecs, returnAllOrLimit } from '../../descriptions/list';
+import { returnAllOrLimit } from '../../../shared/descriptions/limit';
+import { filterSpecs } from '../../descriptions/list';
 import { checkReportRange, toDate } from '../../helpers/validation';
 
 const limitNotice: INodeProperties = {

@@ -4,8 +4,9 @@ import type { EndpointKey } from '../../../shared/catalogue';
 import { readFilters } from '../../helpers/body';
 import type { HarvestOperation, OperationTarget } from '../../helpers/interfaces';
 import { describeOperation, readList } from '../../helpers/operations';
-import { filterSpecs, filtersCollection, returnAllOrLimit } from '../../descriptions/list';
-import { locator } from '../../descriptions/locators';
+import { returnAllOrLimit } from '../../../shared/descriptions/limit';
+import { filterSpecs, filtersCollection } from '../../descriptions/list';
+import { locator } from '../../../shared/descriptions/locators';
 import { isEmpty, locatorValue } from '../../helpers/validation';
 
 /**
