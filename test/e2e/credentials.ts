@@ -34,8 +34,8 @@ export function oauthCredential(id: string, name: string, sandbox: SandboxInfo) 
 		data: {
 			clientId: sandbox.oauth?.clientId ?? '',
 			clientSecret: sandbox.oauth?.clientSecret ?? '',
-			authUrl: `${idUrl}/oauth2/authorize`,
-			accessTokenUrl: `${idUrl}/api/v2/oauth2/token`,
+			harvestAuthorizationUrl: `${idUrl}/oauth2/authorize`,
+			harvestAccessTokenUrl: `${idUrl}/api/v2/oauth2/token`,
 			grantType: 'authorizationCode',
 			scope: 'harvest:all',
 			authentication: 'body',

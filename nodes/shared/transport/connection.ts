@@ -34,11 +34,48 @@ function refuse(problem: string, description: string): ConnectionProblem {
 const LOOPBACK_HOST = /^(localhost|127(\.\d{1,3}){3}|\[::1\])$/i;
 
 /**
+ * The one rule for every URL that receives a secret (the API base, OAuth2's authorization and token URLs):
+ * https anywhere, plain http only on this machine, never a user name or password in it. Kept as regex source
+ * because the credentials apply it in n8n expressions (their test request, their OAuth2 URLs), which run
+ * inside n8n rather than in our code; `apiBaseUrl` below applies the very same pattern.
+ */
+const SAFE_ORIGIN = '(https://[^/?#@\\s\\\\]+|http://(localhost|127(\\.\\d{1,3}){3}|\\[::1\\])(:\\d{1,5})?)';
+/** An API base: a safe origin and a path, no query or fragment. */
+export const SAFE_BASE_URL_PATTERN = `^${SAFE_ORIGIN}(/[^?#\\s]*)?$`;
+/** An OAuth2 endpoint: a safe origin, a path and possibly a query. */
+export const SAFE_ENDPOINT_URL_PATTERN = `^${SAFE_ORIGIN}([/?][^#\\s]*)?$`;
+
+export const REFUSED_URL_REASON = 'Plain http is accepted only for localhost and 127.0.0.1, so a secret never crosses a network unencrypted.';
+
+/** The words shown when a credential URL breaks the rule. */
+export function refusedUrlMessage(label: string): string {
+	return `The credential's "${label}" must use https (or http on localhost). ${REFUSED_URL_REASON}`;
+}
+
+/**
+ * n8n expressions that apply the URL rule where n8n, not our code, makes the request. `ok` is true when the
+ * field passes; `value` is the field trimmed, without trailing slashes. A refused URL is replaced by a `data:`
+ * URL that carries the refusal as its content: nothing leaves the machine, and whoever opens it reads why.
+ */
+export function urlRuleExpressions(fieldExpression: string, fallback: string, pattern: string) {
+	// Plain operators only: which globals (String, …) an expression sees differs between n8n's engines.
+	const raw = `("" + (${fieldExpression} || ${JSON.stringify(fallback)})).trim()`;
+	const ok = `new RegExp(${JSON.stringify(pattern)}, "i").test(${raw})`;
+	return { ok, value: `${raw}.replace(/\\/+$/, "")` };
+}
+
+/** A `data:` URL holding `content` (what a browser shows, or what n8n reads back as a response). */
+export function dataUrl(mime: string, content: string): string {
+	return `data:${mime},${encodeURIComponent(content)}`;
+}
+
+/**
  * The API base from the credential, checked: https anywhere, plain http only on this machine, so a token is
  * never sent in clear text over a network.
  */
 export function apiBaseUrl(credentials: IDataObject): Checked<URL> {
 	const raw = String(credentials.baseUrl ?? '').trim() || DEFAULT_API_BASE_URL;
+	const safe = new RegExp(SAFE_BASE_URL_PATTERN, 'i').test(raw);
 	let url: URL;
 	try {
 		url = new URL(raw);
@@ -53,7 +90,7 @@ export function apiBaseUrl(credentials: IDataObject): Checked<URL> {
 	if (!secure && !localPlain) {
 		return refuse(
 			'The credential\'s "API Base URL" must use https',
-			'Plain http is accepted only for localhost and 127.0.0.1, so the token never crosses a network unencrypted.',
+			REFUSED_URL_REASON,
 		);
 	}
 	if (url.username || url.password || url.search || url.hash) {
@@ -61,6 +98,10 @@ export function apiBaseUrl(credentials: IDataObject): Checked<URL> {
 			'The credential\'s "API Base URL" must be a plain address',
 			'Remove user names, passwords, query strings and fragments from it.',
 		);
+	}
+	// What URL parsing tolerates but the credential's own checks (the shared pattern) do not: one rule for both.
+	if (!safe) {
+		return refuse('The credential\'s "API Base URL" must use https', `${REFUSED_URL_REASON} Write it as https://host/path.`);
 	}
 	url.pathname = url.pathname.replace(/\/+$/, '');
 	return { value: url };

@@ -4,6 +4,7 @@ import type { Case } from '../harness';
 import { actionCases } from './actions';
 import { aiToolCases } from './ai-tool';
 import { cliCases } from './cli';
+import { credentialSafetyCases } from './credential-safety';
 import { credentialCases } from './credentials';
 import { editorCases } from './editor';
 import { exampleCases } from './examples';
@@ -14,6 +15,7 @@ export const allCases: Array<Case<E2EContext>> = [
 	...triggerCases,
 	...editorCases,
 	...credentialCases,
+	...credentialSafetyCases,
 	...packageCases,
 	...aiToolCases,
 	...cliCases,
