@@ -223,6 +223,7 @@ describe('acquireSlot', () => {
 		return {
 			general: new SlidingWindow({ limit: 2, windowMs: 1000 }),
 			reports: new SlidingWindow({ limit: 1, windowMs: 60_000 }),
+			closedUntil: 0,
 		};
 	}
 

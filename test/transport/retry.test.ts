@@ -105,7 +105,7 @@ describe('429 with Retry-After', () => {
 		expect(log[1].at - log[0].at).toBe(DEFAULT_RETRY_AFTER_MS);
 	});
 
-	it('a Retry-After beyond the cap is an error at once, with no further attempt', async () => {
+	it('a Retry-After beyond the cap is an error at once, with no further attempt, naming the pause', async () => {
 		const log: Seen[] = [];
 		nock(API)
 			.get('/v2/users')
@@ -117,12 +117,13 @@ describe('429 with Retry-After', () => {
 
 		expect(error).toBeInstanceOf(NodeApiError);
 		expect((error as unknown as NodeApiError).httpCode).toBe('429');
-		expect(error.message).toMatch(/rate limit/i);
+		expect(error.message).toBe('Harvest asked to pause requests to this account for 60 more minutes');
+		expect((error as unknown as NodeApiError).description).toMatch(/longer than the 15 minutes this node waits/);
 		expect(log).toHaveLength(1);
 		expect(clock().sleeps).toEqual([]);
 	});
 
-	it('after a Retry-After beyond the cap, the next request of the account is not held longer than the cap', async () => {
+	it('after a Retry-After beyond the cap, later requests to the account fail at once (none sent, no waiting) until it passes', async () => {
 		const log: Seen[] = [];
 		nock(API)
 			.get('/v2/users')
@@ -132,11 +133,31 @@ describe('429 with Retry-After', () => {
 		const ctx = executeContext();
 
 		await rejectionOf(harvestRequest.call(ctx, { method: 'GET', path: '/users' }));
-		// Failing fast or waiting at most the cap are both fine; sitting through Harvest's hour is not.
-		await harvestRequest.call(ctx, { method: 'GET', path: '/users/me' }).catch(() => undefined);
+		clock().time += 59 * 60_000;
+		const later = await rejectionOf(harvestRequest.call(executeContext(), { method: 'POST', path: '/users/me', body: {} }));
+		expect(later.message).toBe('Harvest asked to pause requests to this account for 1 more minute');
+		expect([log.length, clock().sleeps]).toEqual([1, []]);
 
-		expect(Math.max(0, ...clock().sleeps)).toBeLessThanOrEqual(MAX_RETRY_AFTER_MS);
+		clock().time += 60_000;
+		expect(await harvestRequest.call(executeContext(), { method: 'GET', path: '/users/me' })).toEqual({ id: 1 });
+		expect(log).toHaveLength(2);
 	});
+
+	it.each(['-5', '12 Oct', '5, 10', 'soon', '1e3', 'Sun, 31 Feb 2026 00:00:00 GMT', 'Thu, 01 Jan 2026 25:00:00 GMT'])(
+		'a Retry-After that is neither seconds nor an HTTP-date (%j) gets the default wait',
+		async (value) => {
+			const log: Seen[] = [];
+			nock(API)
+				.get('/v2/tasks')
+				.reply(recordInto(log, clock, [429, '', { 'Retry-After': value }]))
+				.get('/v2/tasks')
+				.reply(recordInto(log, clock, [200, { tasks: [] }]));
+
+			await harvestRequest.call(executeContext(), { method: 'GET', path: '/tasks' });
+
+			expect(log[1].at - log[0].at).toBe(DEFAULT_RETRY_AFTER_MS);
+		},
+	);
 
 	it('retries are bounded: five 429s in a row end in a 429 error after five requests', async () => {
 		const log: Seen[] = [];
@@ -311,6 +332,13 @@ describe('decideRetry and parseRetryAfter', () => {
 		expect(parseRetryAfter(['5'], now)).toBe(5000);
 		expect(parseRetryAfter(new Date(now + 9000).toUTCString(), now)).toBe(9000);
 		expect(parseRetryAfter(new Date(now - 9000).toUTCString(), now)).toBe(0);
+		// The two older HTTP-date forms (RFC 850 and asctime) count too.
+		const nov6 = Date.UTC(1994, 10, 6, 8, 49, 30);
+		expect(parseRetryAfter('Sunday, 06-Nov-94 08:49:37 GMT', nov6)).toBe(7000);
+		expect(parseRetryAfter('Sun Nov  6 08:49:37 1994', nov6)).toBe(7000);
+		for (const junk of ['-5', '12 Oct', '5, 10', '+3', '3 s', 'Sun, 06 Nov 1994 08:49:37', 'Sun, 06 Nov 1994 08:49:60 GMT']) {
+			expect([junk, parseRetryAfter(junk, nov6)]).toEqual([junk, undefined]);
+		}
 		expect(parseRetryAfter('soon', now)).toBeUndefined();
 		expect(parseRetryAfter(undefined, now)).toBeUndefined();
 		expect(parseRetryAfter('', now)).toBeUndefined();

@@ -61,6 +61,11 @@ export class SlidingWindow {
 export interface AccountBudget {
 	general: SlidingWindow;
 	reports: SlidingWindow;
+	/**
+	 * Harvest asked for a longer pause (Retry-After) than this node will wait: until then every request to the
+	 * account fails at once and says so, instead of hanging for up to the cap.
+	 */
+	closedUntil: number;
 }
 
 /**
@@ -93,7 +98,7 @@ const budgets = new Map<string, AccountBudget>();
 export function budgetFor(key: string): AccountBudget {
 	let budget = budgets.get(key);
 	if (!budget) {
-		budget = { general: new SlidingWindow(GENERAL_LIMIT), reports: new SlidingWindow(REPORTS_LIMIT) };
+		budget = { general: new SlidingWindow(GENERAL_LIMIT), reports: new SlidingWindow(REPORTS_LIMIT), closedUntil: 0 };
 		budgets.set(key, budget);
 	}
 	return budget;

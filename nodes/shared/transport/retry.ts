@@ -48,14 +48,51 @@ export function decideRetry(method: string, failure: Failure, attempt: number, r
 	return { retry: true, delayMs: Math.round(ceiling * (0.5 + random / 2)), throttled: false };
 }
 
-/** Retry-After is either delta-seconds or an HTTP date; anything else is ignored. */
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+const DAY = '(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)';
+const LONG_DAY = '(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)';
+const MONTH = `(${MONTHS.join('|')})`;
+const TIME = '(\\d{2}):(\\d{2}):(\\d{2})';
+/** The three HTTP-date forms of RFC 9110 §5.6.7: IMF-fixdate, RFC 850, asctime. Nothing looser. */
+const HTTP_DATES: Array<{ pattern: RegExp; parts: (m: RegExpExecArray) => [number, string, number, string, string, string] }> = [
+	{ pattern: new RegExp(`^${DAY}, (\\d{2}) ${MONTH} (\\d{4}) ${TIME} GMT$`), parts: (m) => [Number(m[3]), m[2], Number(m[1]), m[4], m[5], m[6]] },
+	{
+		pattern: new RegExp(`^${LONG_DAY}, (\\d{2})-${MONTH}-(\\d{2}) ${TIME} GMT$`),
+		// Two-digit years: 70-99 are 19xx, 00-69 are 20xx (RFC 9110 asks for the nearest century; this is its usual reading).
+		parts: (m) => [Number(m[3]) + (Number(m[3]) >= 70 ? 1900 : 2000), m[2], Number(m[1]), m[4], m[5], m[6]],
+	},
+	{ pattern: new RegExp(`^${DAY} ${MONTH} ( \\d|\\d{2}) ${TIME} (\\d{4})$`), parts: (m) => [Number(m[6]), m[1], Number(m[2]), m[3], m[4], m[5]] },
+];
+
+/** An HTTP-date as epoch milliseconds, or undefined when the text is not one (or names no real time). */
+export function parseHttpDate(text: string): number | undefined {
+	for (const { pattern, parts } of HTTP_DATES) {
+		const match = pattern.exec(text);
+		if (!match) continue;
+		const [year, month, day, hh, mm, ss] = parts(match);
+		const monthIndex = MONTHS.indexOf(month);
+		const time = Date.UTC(year, monthIndex, day, Number(hh), Number(mm), Number(ss));
+		const back = new Date(time);
+		// Date.UTC rolls 31 Feb over into March; a real calendar value reads back the same.
+		if (back.getUTCDate() !== day || back.getUTCMonth() !== monthIndex || Number(hh) > 23 || Number(mm) > 59 || Number(ss) > 59) {
+			return undefined;
+		}
+		return time;
+	}
+	return undefined;
+}
+
+/**
+ * Retry-After is either delta-seconds (a non-negative decimal integer; fractions are tolerated) or an HTTP-date;
+ * anything else (`-5`, `12 Oct`, `5, 10`) is not understood and gets the default wait from the caller.
+ */
 export function parseRetryAfter(value: unknown, now: number): number | undefined {
 	if (Array.isArray(value)) value = value[0];
 	if (typeof value === 'number') value = String(value);
 	if (typeof value !== 'string' || value.trim() === '') return undefined;
 	const text = value.trim();
 	if (/^\d+(\.\d+)?$/.test(text)) return Math.ceil(Number(text) * 1000);
-	const date = Date.parse(text);
-	if (Number.isNaN(date)) return undefined;
+	const date = parseHttpDate(text);
+	if (date === undefined) return undefined;
 	return Math.max(0, date - now);
 }

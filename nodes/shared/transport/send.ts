@@ -42,6 +42,22 @@ async function pause(ctx: HarvestContext, ms: number, signal: AbortSignal | unde
 	if (signal.aborted) throw cancelledError(ctx, itemIndex);
 }
 
+/** Harvest asked to pause past what this node waits for: nothing is sent until `until`. */
+function closedAccountError(ctx: HarvestContext, until: number, itemIndex?: number): NodeApiError {
+	const minutes = Math.ceil((until - transportClock.now()) / 60_000);
+	const message = `Harvest asked to pause requests to this account for ${minutes} more minute${minutes === 1 ? '' : 's'}`;
+	return new NodeApiError(
+		ctx.getNode(),
+		{ message, httpCode: '429' },
+		{
+			message,
+			description: `Harvest answered 429 with a Retry-After longer than the ${MAX_RETRY_AFTER_MS / 60_000} minutes this node waits, so requests to the account fail at once until ${new Date(until).toISOString()} instead of hanging; nothing was sent. Run the workflow again after that time.`,
+			httpCode: '429',
+			itemIndex,
+		},
+	);
+}
+
 export function secretsOf(credentials: IDataObject): string[] {
 	const tokenData = (credentials.oauthTokenData ?? {}) as IDataObject;
 	return [credentials.accessToken, credentials.clientSecret, tokenData.access_token, tokenData.refresh_token].filter(
@@ -85,6 +101,9 @@ export async function send(ctx: HarvestContext, connection: Connection, options:
 	const clock = { now: transportClock.now, sleep: async (ms: number) => await pause(ctx, ms, signal, options.itemIndex) };
 
 	for (let attempt = 1; ; attempt++) {
+		if (!options.harvestId && budget.closedUntil > transportClock.now()) {
+			throw closedAccountError(ctx, budget.closedUntil, options.itemIndex);
+		}
 		if (!options.harvestId) await acquireSlot(budget, isReport, clock);
 		const request: IHttpRequestOptions = {
 			method: options.method,
@@ -131,10 +150,15 @@ export async function send(ctx: HarvestContext, connection: Connection, options:
 		const decision = decideRetry(options.method, failure, attempt, transportClock.random());
 		const throttled = failure.kind === 'status' && failure.status === 429;
 		if (throttled && !options.harvestId) {
+			const asked = failure.retryAfterMs ?? DEFAULT_RETRY_AFTER_MS;
+			if (asked > MAX_RETRY_AFTER_MS) {
+				// Longer than we will wait: the account is closed until then, and this and every later request say so.
+				budget.closedUntil = Math.max(budget.closedUntil, transportClock.now() + asked);
+				throw closedAccountError(ctx, budget.closedUntil, options.itemIndex);
+			}
 			// Every request to this account waits, not only this one: Harvest counts them all. The wait is
-			// the one decided (Retry-After, or a default when Harvest gave none), never longer than the cap.
-			const pause = decision.retry ? decision.delayMs : Math.min(failure.retryAfterMs ?? DEFAULT_RETRY_AFTER_MS, MAX_RETRY_AFTER_MS);
-			const until = transportClock.now() + pause;
+			// the one decided (Retry-After, or a default when Harvest gave none).
+			const until = transportClock.now() + (decision.retry ? decision.delayMs : asked);
 			budget.general.block(until);
 			if (isReport) budget.reports.block(until);
 		}
