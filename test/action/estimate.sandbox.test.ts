@@ -128,7 +128,7 @@ describe('estimate input checks (nothing is sent)', () => {
 		[{ resource: 'estimate', operation: 'create', clientId: byId(1), lineItems: {}, additionalFields: { discount: -5 } }, 'The parameter "Discount (%)" cannot be negative (-5) [item 0]'],
 		[{ resource: 'estimate', operation: 'getAll', returnAll: true, filters: { from: '2025-04-31' } }, 'The parameter "From" must be a real date (YYYY-MM-DD), not "2025-04-31" [item 0]'],
 		[{ resource: 'estimate', operation: 'getAll', returnAll: true, filters: { state: 'won' } }, 'The parameter "State" must be one of accepted, declined, draft, sent, not "won" [item 0]'],
-		[{ resource: 'estimate', operation: 'updateLineItem', estimateId: byId(5), lineItemId: '9', updateFields: { quantity: 'a few' } }, 'The parameter "Quantity" must be a number, not "a few" [item 0]'],
+		[{ resource: 'estimate', operation: 'updateLineItem', estimateId: byId(5), lineItemId: '9', updateFields: { quantity: 'a few' } }, 'The parameter "Quantity" must be a number written in decimal digits, not "a few" [item 0]'],
 	];
 	it.each(cases.map(([parameters, message]) => [message, parameters] as const))('%s', async (message, parameters) => {
 		const { error, sent } = await env.refusal(parameters);

@@ -236,7 +236,7 @@ describe('invoice input checks (nothing is sent)', () => {
 		],
 		[{ ...create, lineItems: {}, additionalFields: { issue_date: '2025-02-30' } }, 'The parameter "Issue Date" must be a real date (YYYY-MM-DD), not "2025-02-30" [item 0]'],
 		[{ ...create, lineItems: { item: [{ description: 'No kind', unit_price: 5 }] }, additionalFields: {} }, 'The parameter "Line Items › Kind" is required [item 0]'],
-		[{ ...create, lineItems: { item: [{ kind: 'Service', unit_price: 5, quantity: 'two' }] }, additionalFields: {} }, 'The parameter "Line Items › Quantity" must be a number, not "two" [item 0]'],
+		[{ ...create, lineItems: { item: [{ kind: 'Service', unit_price: 5, quantity: 'two' }] }, additionalFields: {} }, 'The parameter "Line Items › Quantity" must be a number written in decimal digits, not "two" [item 0]'],
 		[{ ...create, lineItems: {}, additionalFields: { discount: -5 } }, 'The parameter "Discount (%)" cannot be negative (-5) [item 0]'],
 		[{ ...create, lineItems: {}, additionalFields: { estimate_id: byId('abc') } }, 'The parameter "Estimate" must be a positive whole number, not "abc" [item 0]'],
 		[{ ...fromTime, timeFrom: '2025-03-01' }, 'The parameter "Time To" is required when "Time From" is set [item 0]'],

@@ -75,7 +75,7 @@ describe('invoice payment input checks (nothing is sent)', () => {
 	const cases: Array<[IDataObject, string]> = [
 		[{ ...create, amount: -10, additionalFields: {} }, 'The parameter "Amount" cannot be negative (-10) [item 0]'],
 		[{ ...create, amount: 0, additionalFields: {} }, 'The parameter "Amount" must be more than 0 [item 0]'],
-		[{ ...create, amount: 'ten', additionalFields: {} }, 'The parameter "Amount" must be a number, not "ten" [item 0]'],
+		[{ ...create, amount: 'ten', additionalFields: {} }, 'The parameter "Amount" must be a number written in decimal digits, not "ten" [item 0]'],
 		[
 			{ ...create, amount: 10, additionalFields: { paid_at: '2025-03-06T10:00:00Z', paid_date: '2025-03-06' } },
 			'The parameter "Paid Date" cannot be set together with "Paid At" [item 0]',
@@ -83,7 +83,7 @@ describe('invoice payment input checks (nothing is sent)', () => {
 		[{ ...create, amount: 10, additionalFields: { paid_date: '2025-13-01' } }, 'The parameter "Paid Date" must be a real date (YYYY-MM-DD), not "2025-13-01" [item 0]'],
 		[{ ...create, amount: 10, additionalFields: { paid_at: 'noon' } }, 'The parameter "Paid At" must be a date and time such as 2025-01-31T09:00:00Z, not "noon" [item 0]'],
 		[{ resource: 'invoicePayment', operation: 'delete', invoiceId: byId(5), paymentId: '' }, 'The parameter "Payment ID" is required [item 0]'],
-		[{ resource: 'invoicePayment', operation: 'getAll', invoiceId: byId(5), returnAll: false, limit: 0, filters: {} }, 'The parameter "Limit" must be a whole number of at least 1, not 0 [item 0]'],
+		[{ resource: 'invoicePayment', operation: 'getAll', invoiceId: byId(5), returnAll: false, limit: 0, filters: {} }, 'The parameter "Limit" must be at least 1, not 0 [item 0]'],
 	];
 	it.each(cases.map(([parameters, message]) => [message, parameters] as const))('%s', async (message, parameters) => {
 		const { error, sent } = await env.refusal(parameters);

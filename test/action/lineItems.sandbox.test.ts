@@ -100,7 +100,7 @@ describe.each([
 			lineItems: { item: [{ kind: 'Service', unit_price: 'minus five' }] },
 			additionalFields: {},
 		});
-		expect(bad.error.message).toBe('The parameter "Line Items › Unit Price" must be a number, not "minus five" [item 0]');
+		expect(bad.error.message).toBe('The parameter "Line Items › Unit Price" must be a number written in decimal digits, not "minus five" [item 0]');
 		const tax = await env.refusal({ resource, operation: 'create', clientId: byId(1), lineItems: {}, additionalFields: { tax: -8 } });
 		expect(tax.error.message).toBe('The parameter "Tax (%)" cannot be negative (-8) [item 0]');
 		expect([...bad.sent, ...tax.sent]).toEqual([]);

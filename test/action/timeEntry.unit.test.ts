@@ -149,7 +149,7 @@ describe('time entry input checks (nothing is sent)', () => {
 	it.each([
 		[{ spentDate: '2025-02-30' }, 'The parameter "Date" must be a real date (YYYY-MM-DD), not "2025-02-30" [item 0]'],
 		[{ hours: -1 }, 'The parameter "Hours" cannot be negative (-1) [item 0]'],
-		[{ hours: 'abc' }, 'The parameter "Hours" must be a number, not "abc" [item 0]'],
+		[{ hours: 'abc' }, 'The parameter "Hours" must be a number written in decimal digits, not "abc" [item 0]'],
 		[{ projectId: byId('12x') }, 'The parameter "Project" must be a positive whole number, not "12x" [item 0]'],
 		[{ taskId: byId('0') }, 'The parameter "Task" must be a positive whole number, not "0" [item 0]'],
 		[{ hours: '' }, 'The parameter "Hours" is required [item 0]'],

@@ -43,7 +43,7 @@ describe('validation readers', () => {
 		expect(toNumber(check(), '1.25')).toBe(1.25);
 		expect(message(() => toNumber(check('Hours'), -0.5))).toBe('The parameter "Hours" cannot be negative (-0.5) [item 3]');
 		expect(message(() => toNumber(check('Units'), 1.5, { integer: true }))).toMatch(/whole number/);
-		expect(message(() => toNumber(check('Price'), 'abc', { signed: true }))).toBe('The parameter "Price" must be a number, not "abc" [item 3]');
+		expect(message(() => toNumber(check('Price'), 'abc', { signed: true }))).toBe('The parameter "Price" must be a number written in decimal digits, not "abc" [item 3]');
 	});
 
 	it('takes negative numbers where they are signed, and refuses zero where they must be positive', () => {

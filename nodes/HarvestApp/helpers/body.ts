@@ -17,6 +17,7 @@ import {
 	toNumber,
 	toOption,
 	toStrings,
+	toText,
 	toTime,
 	type Check,
 } from './validation';
@@ -32,7 +33,7 @@ export function toBodyValue(check: Check, spec: BodyFieldSpec, raw: unknown): un
 		case 'ids':
 			return toIds(check, raw);
 		case 'strings':
-			return toStrings(raw);
+			return toStrings(check, raw);
 		case 'number':
 			return toNumber(check, raw);
 		case 'signedNumber':
@@ -54,18 +55,41 @@ export function toBodyValue(check: Check, spec: BodyFieldSpec, raw: unknown): un
 		case 'options':
 			return toOption(check, raw, spec.values ?? []);
 		case 'multiOptions': {
-			const values = Array.isArray(raw) ? raw : toStrings(raw);
+			const values = Array.isArray(raw) ? raw : toStrings(check, raw);
 			return values.map((value) => toOption(check, value, spec.values ?? []));
 		}
 		case 'object':
-			return toBodyObject(check, spec.fields ?? [], (raw ?? {}) as IDataObject, sub);
-		case 'objects': {
-			const rows = Array.isArray(raw) ? raw : (((raw ?? {}) as IDataObject).item as IDataObject[] | undefined) ?? [];
-			return rows.map((row) => toBodyObject(check, spec.fields ?? [], row, sub));
-		}
+			return toBodyObject(check, spec.fields ?? [], plainObject(check, raw ?? {}, 'an object of fields'), sub);
+		case 'objects':
+			return rowsOf(check, raw).map((row, index) => {
+				const rowCheck = { ...check, label: `${check.label} › row ${index + 1}` };
+				return toBodyObject(rowCheck, spec.fields ?? [], plainObject(rowCheck, row, 'an object of fields'), sub, true);
+			});
 		default:
-			return typeof raw === 'string' ? raw : String(raw ?? '');
+			return toText(check, raw);
 	}
+}
+
+const isPlainObject = (value: unknown): value is IDataObject =>
+	!!value && typeof value === 'object' && !Array.isArray(value) && !(value instanceof Date);
+
+function plainObject(check: Check, raw: unknown, what: string): IDataObject {
+	if (!isPlainObject(raw)) invalid(check.ctx, check.itemIndex, check.label, `must be ${what}, not ${JSON.stringify(raw) ?? String(raw)}`);
+	return raw;
+}
+
+/**
+ * The rows of a list field: the editor's fixed collection (`{ item: [...] }`) or a list from an expression. A
+ * string, a number or anything else is refused rather than read as no rows.
+ */
+function rowsOf(check: Check, raw: unknown): unknown[] {
+	if (raw === undefined || raw === null || raw === '') return [];
+	if (Array.isArray(raw)) return raw;
+	if (isPlainObject(raw) && Object.keys(raw).every((key) => key === 'item')) {
+		const rows = raw.item ?? [];
+		if (Array.isArray(rows)) return rows;
+	}
+	return invalid(check.ctx, check.itemIndex, check.label, `must be a list of rows (objects), not ${JSON.stringify(raw) ?? String(raw)}`);
 }
 
 function toBodyObject(
@@ -73,7 +97,16 @@ function toBodyObject(
 	fields: readonly BodyFieldSpec[],
 	raw: IDataObject,
 	sub: (field: BodyFieldSpec) => Check,
+	/** Rows of a list: a name the row does not know is a mistake to point out, not a value to drop. */
+	strictNames = false,
 ): IDataObject {
+	if (strictNames) {
+		const known = new Set(fields.map((field) => field.name));
+		const unknown = Object.keys(raw).filter((key) => !known.has(key));
+		if (unknown.length) {
+			invalid(check.ctx, check.itemIndex, check.label, `has fields Harvest does not take here: ${unknown.join(', ')}`, `Use ${[...known].join(', ')}.`);
+		}
+	}
 	const out: IDataObject = {};
 	for (const field of fields) {
 		const value = raw[field.name];

@@ -10,7 +10,7 @@ import type { LocatorOptions } from '../../shared/descriptions/locators';
 import { readBody, readFilters } from './body';
 import type { HarvestOperation, OperationTarget } from './interfaces';
 import { pathFields, readPath } from './path';
-import { invalid } from './validation';
+import { invalid, readLimit } from './validation';
 
 /*
  * Operation factories for the plain cases: one catalogue row plus a few options make one operation, so
@@ -37,11 +37,7 @@ export async function readList(
 ): Promise<IDataObject[]> {
 	const list = endpoint(key).list;
 	if (!list) throw new Error(`${key} is not a list endpoint`);
-	const returnAll = this.getNodeParameter('returnAll', itemIndex, false) as boolean;
-	const limit = returnAll ? 0 : Number(this.getNodeParameter('limit', itemIndex, 50));
-	if (!returnAll && !(Number.isInteger(limit) && limit >= 1)) {
-		invalid(this, itemIndex, 'Limit', `must be a whole number of at least 1, not ${limit}`);
-	}
+	const limit = readLimit.call(this, itemIndex);
 	const path = readPath.call(this, itemIndex, key);
 	return await harvestList.call(this, { path, listKey: list.key, qs, limit, itemIndex });
 }

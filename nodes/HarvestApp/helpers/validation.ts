@@ -68,8 +68,9 @@ export function toIds(check: Check, raw: unknown): number[] {
 	return parts.map((part) => toId(check, part));
 }
 
-export function toStrings(raw: unknown): string[] {
-	const parts = Array.isArray(raw) ? raw.map(String) : String(raw ?? '').split(',');
+/** A list of texts from an array or a comma-separated string; objects inside are refused, not stringified. */
+export function toStrings(check: Check, raw: unknown): string[] {
+	const parts = Array.isArray(raw) ? raw.map((part) => asText(check, part)) : asText(check, raw ?? '').split(',');
 	return parts.map((part) => part.trim()).filter((part) => part !== '');
 }
 
@@ -81,10 +82,15 @@ export interface NumberRules {
 	positive?: boolean;
 }
 
+/** A decimal numeral as people type it: digits, an optional sign and decimal point. No hex, exponents or words. */
+const DECIMAL = /^[+-]?(\d+(\.\d*)?|\.\d+)$/;
+
+/** A number from a JSON number (expressions) or a decimal numeral (typed text); anything else is refused. */
 export function toNumber(check: Check, raw: unknown, rules: NumberRules = {}): number {
-	const value = typeof raw === 'string' && raw.trim() !== '' ? Number(raw.trim()) : raw;
+	const text = typeof raw === 'string' ? raw.trim() : undefined;
+	const value = text !== undefined && DECIMAL.test(text) ? Number(text) : raw;
 	if (typeof value !== 'number' || !Number.isFinite(value)) {
-		invalid(check.ctx, check.itemIndex, check.label, `must be a number, not ${show(raw)}`);
+		invalid(check.ctx, check.itemIndex, check.label, `must be a number written in decimal digits, not ${show(raw)}`);
 	}
 	if (!rules.signed && value < 0) invalid(check.ctx, check.itemIndex, check.label, `cannot be negative (${value})`);
 	if (rules.positive && value === 0) invalid(check.ctx, check.itemIndex, check.label, 'must be more than 0');
@@ -100,12 +106,31 @@ export function toBoolean(check: Check, raw: unknown): boolean {
 	return invalid(check.ctx, check.itemIndex, check.label, `must be true or false, not ${show(raw)}`);
 }
 
-function asText(raw: unknown): string {
+/** Text from a string, number or date; objects and arrays are not text (they would be sent as "[object Object]"). */
+function asText(check: Check, raw: unknown, expected = 'text'): string {
 	if (raw instanceof Date) return raw.toISOString();
 	if (raw && typeof raw === 'object' && typeof (raw as { toISO?: unknown }).toISO === 'function') {
 		return String((raw as { toISO: () => string }).toISO());
 	}
+	if (raw !== null && typeof raw === 'object') {
+		invalid(check.ctx, check.itemIndex, check.label, `must be ${expected}, not ${Array.isArray(raw) ? 'a list' : 'an object'} (${show(raw)})`);
+	}
+	if (typeof raw === 'function' || typeof raw === 'symbol') invalid(check.ctx, check.itemIndex, check.label, `must be ${expected}`);
 	return typeof raw === 'string' ? raw.trim() : String(raw ?? '');
+}
+
+/** A text field's value as given (not trimmed: spaces may matter in notes), refusing objects and lists. */
+export function toText(check: Check, raw: unknown): string {
+	if (typeof raw === 'string') return raw;
+	return asText(check, raw);
+}
+
+/** A time of day after a date: hours, minutes, optional seconds and fraction, optional zone. */
+const TIME_OF_DAY = '(\\d{2}):(\\d{2})(?::(\\d{2})(?:\\.\\d{1,9})?)?(Z|[+-]\\d{2}(?::?\\d{2})?)?';
+const ZONE_OK = (zone: string | undefined) => !zone || zone === 'Z' || /^[+-](0\d|1[0-4])(:?[0-5]\d)?$/.test(zone);
+
+function validTime(hh: string, mm: string, ss: string | undefined, zone: string | undefined): boolean {
+	return Number(hh) <= 23 && Number(mm) <= 59 && Number(ss ?? 0) <= 59 && ZONE_OK(zone);
 }
 
 /**
@@ -113,21 +138,26 @@ function asText(raw: unknown): string {
  * as written (no time-zone shift); impossible dates such as 2025-02-30 are refused.
  */
 export function toDate(check: Check, raw: unknown): string {
-	const text = asText(raw);
-	const match = /^(\d{4})-(\d{2})-(\d{2})(?:[T ].*)?$/.exec(text);
+	const text = asText(check, raw, 'a date (YYYY-MM-DD)');
+	const match = new RegExp(`^(\\d{4})-(\\d{2})-(\\d{2})(?:[T ]${TIME_OF_DAY})?$`).exec(text);
 	const date = match && DateTime.fromObject({ year: +match[1], month: +match[2], day: +match[3] }, { zone: 'UTC' });
-	if (!match || !date || !date.isValid) {
+	const timeOk = !match || match[4] === undefined || validTime(match[4], match[5], match[6], match[7]);
+	if (!match || !date || !date.isValid || !timeOk) {
 		invalid(check.ctx, check.itemIndex, check.label, `must be a real date (YYYY-MM-DD), not ${show(text)}`);
 	}
 	return `${match[1]}-${match[2]}-${match[3]}`;
 }
 
-/** An instant in ISO 8601 UTC; a value without a zone is read in the workflow's time zone. */
+/**
+ * An instant in ISO 8601 UTC; a value without a zone is read in the workflow's time zone. Only the plain
+ * ISO form (four-digit year, real calendar date and time, nothing after it) is taken.
+ */
 export function toDateTime(check: Check, raw: unknown): string {
-	const text = asText(raw);
+	const text = asText(check, raw, 'a date and time');
 	const zone = typeof check.ctx.getTimezone === 'function' ? check.ctx.getTimezone() : 'UTC';
-	const parsed = DateTime.fromISO(text, { zone, setZone: true });
-	if (!text || !parsed.isValid) {
+	const form = new RegExp(`^\\d{4}-\\d{2}-\\d{2}(?:[T ]${TIME_OF_DAY})?$`).exec(text);
+	const parsed = DateTime.fromISO(text.replace(' ', 'T'), { zone, setZone: true });
+	if (!text || !form || !parsed.isValid || (form[1] !== undefined && !validTime(form[1], form[2], form[3], form[4]))) {
 		invalid(check.ctx, check.itemIndex, check.label, `must be a date and time such as 2025-01-31T09:00:00Z, not ${show(text)}`);
 	}
 	return parsed.toUTC().toISO({ suppressMilliseconds: true }) as string;
@@ -135,7 +165,7 @@ export function toDateTime(check: Check, raw: unknown): string {
 
 /** A wall-clock time in Harvest's formats: "8:00am", "1:30 PM" or "14:30". */
 export function toTime(check: Check, raw: unknown): string {
-	const text = asText(raw);
+	const text = asText(check, raw, 'a time');
 	const match = /^(\d{1,2}):(\d{2})\s*([ap]m)?$/i.exec(text);
 	const hour = match ? Number(match[1]) : -1;
 	const ok = match && Number(match[2]) < 60 && (match[3] ? hour >= 1 && hour <= 12 : hour <= 23);
@@ -144,13 +174,13 @@ export function toTime(check: Check, raw: unknown): string {
 }
 
 export function toEmail(check: Check, raw: unknown): string {
-	const text = asText(raw);
+	const text = asText(check, raw, 'an email address');
 	if (!/^[^\s@]+@[^\s@]+$/.test(text)) invalid(check.ctx, check.itemIndex, check.label, `must be an email address, not ${show(text)}`);
 	return text;
 }
 
 export function toOption(check: Check, raw: unknown, values: readonly string[]): string {
-	const text = asText(raw);
+	const text = asText(check, raw, `one of ${values.join(', ')}`);
 	if (!values.includes(text)) {
 		invalid(check.ctx, check.itemIndex, check.label, `must be one of ${values.join(', ')}, not ${show(text)}`);
 	}
@@ -172,6 +202,18 @@ export function toJsonObject(check: Check, raw: unknown): IDataObject {
 		invalid(check.ctx, check.itemIndex, check.label, 'must be a JSON object such as {"name": "value"}');
 	}
 	return value as IDataObject;
+}
+
+/**
+ * Return All and Limit of a Get Many: 0 for every record, else the limit. Both are read strictly: the text
+ * "false" is false (not a truthy string that reads every page), and a Limit of `true` is not 1.
+ */
+export function readLimit(this: IExecuteFunctions, itemIndex: number): number {
+	const returnAll = toBoolean({ ctx: this, itemIndex, label: 'Return All' }, this.getNodeParameter('returnAll', itemIndex, false));
+	if (returnAll) return 0;
+	const limit = toNumber({ ctx: this, itemIndex, label: 'Limit' }, this.getNodeParameter('limit', itemIndex, 50), { integer: true });
+	if (limit < 1) invalid(this, itemIndex, 'Limit', `must be at least 1, not ${limit}`);
+	return limit;
 }
 
 /** Harvest's time and expense reports cover at most 365 days, from ≤ to. */

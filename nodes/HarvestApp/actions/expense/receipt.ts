@@ -2,6 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { describeOperation } from '../../helpers/operations';
 import type { OperationTarget } from '../../helpers/interfaces';
+import { readBinaryFile, type UploadFile } from '../../helpers/binary';
 import { invalid } from '../../helpers/validation';
 
 /**
@@ -38,10 +39,7 @@ export function withReceiptFields(
 	return [...properties.slice(0, at), ...extra, ...properties.slice(at)];
 }
 
-export interface ReceiptFile {
-	data: Blob;
-	fileName: string;
-}
+export type ReceiptFile = UploadFile;
 
 /** The receipt file of the item when Attach Receipt is on; read before any request, so a missing file costs none. */
 export async function readReceipt(this: IExecuteFunctions, itemIndex: number): Promise<ReceiptFile | undefined> {
@@ -50,13 +48,7 @@ export async function readReceipt(this: IExecuteFunctions, itemIndex: number): P
 	if (!property) {
 		invalid(this, itemIndex, 'Input Binary Field', 'is required', 'Name the binary field that holds the receipt, e.g. data.');
 	}
-	const binary = this.helpers.assertBinaryData(itemIndex, property);
-	const buffer = await this.helpers.getBinaryDataBuffer(itemIndex, property);
-	const extension = binary.fileExtension ? `.${binary.fileExtension}` : '';
-	return {
-		data: new Blob([new Uint8Array(buffer)], { type: binary.mimeType || 'application/octet-stream' }),
-		fileName: binary.fileName || `receipt${extension}`,
-	};
+	return await readBinaryFile.call(this, itemIndex, property, 'receipt');
 }
 
 /** A JSON body, or with a receipt the same fields as form parts plus the file (the global FormData; axios sends it). */
