@@ -97,4 +97,98 @@ describe('custom API call', () => {
 		const { error } = await refusal({ ...call, method: 'GET', path: '/nope' });
 		expect(JSON.stringify({ m: error.message, d: error.description })).not.toContain('pat-action-token');
 	});
+
+	it.each(['post', 'Post', ' patch ', 'put'])('method %j is matched without regard to case, sent in upper case, and keeps its JSON body', async (method) => {
+		const seen: Array<{ method: string; body: unknown }> = [];
+		nock(API)
+			.intercept('/v2/clients/1', method.trim().toUpperCase())
+			.reply(function (_uri, body) {
+				seen.push({ method: this.req.method, body });
+				return [200, { id: 1 }];
+			});
+		await run({ ...call, method, path: '/clients/1', jsonBody: '{"name":"Acme"}' });
+		expect(seen).toEqual([{ method: method.trim().toUpperCase(), body: { name: 'Acme' } }]);
+	});
+
+	it.each(['OPTIONS', 'TRACE', 'HEAD', 'CONNECT', 'GETS', '', 5, { m: 'GET' }])('refuses the method %j, naming Method, and sends nothing', async (method) => {
+		const { error, sent } = await refusal({ ...call, method, path: '/users/me' });
+		expect(error.constructor.name).toBe('NodeOperationError');
+		expect(error.message).toMatch(/^The parameter "Method" must be (one of DELETE, GET, PATCH, POST, PUT|text)/);
+		expect(error.message).toMatch(/\[item 0\]$/);
+		expect(sent).toHaveLength(0);
+	});
+
+	it('sends custom headers beside the credential’s, and lets Accept replace the default', async () => {
+		let headers: Record<string, unknown> = {};
+		nock(API)
+			.get('/v2/users/me')
+			.reply(function () {
+				headers = this.req.headers;
+				return [200, { id: 7 }];
+			});
+		await run({ ...call, method: 'GET', path: '/users/me', headers: { header: [{ name: 'X-Request-Id', value: 'abc 123' }, { name: 'accept', value: 'application/pdf' }] } });
+		expect(headers['x-request-id']).toBe('abc 123');
+		expect(headers.accept).toBe('application/pdf');
+		expect(String(headers.authorization)).toMatch(/^Bearer /);
+		expect(headers['harvest-account-id']).toBeDefined();
+	});
+
+	it.each([
+		['Authorization', 'Bearer mine'],
+		['authorization', 'x'],
+		['HARVEST-ACCOUNT-ID', '999'],
+		[' Host ', 'evil.example.com'],
+		['Content-Length', '5'],
+		['Bad Name', 'x'],
+		['X-Injected', 'a\r\nAuthorization: Bearer evil'],
+	])('refuses the header %j with a clear error naming Headers, and sends nothing', async (name, value) => {
+		const { error, sent } = await refusal({ ...call, method: 'GET', path: '/users/me', headers: { header: [{ name, value }] } });
+		expect(error.message).toMatch(/^The parameter "Headers( › X-Injected)?" (may not|has an invalid)/);
+		expect(error.message).toMatch(/\[item 0\]$/);
+		expect(sent).toHaveLength(0);
+	});
+
+	it('sends a multipart body with text parts and a file from the item’s binary data, with its name and type', async () => {
+		let received = '';
+		let contentType = '';
+		nock(API)
+			.post('/v2/expenses')
+			.reply(function (_uri, body) {
+				received = String(body);
+				contentType = String(this.req.headers['content-type']);
+				return [201, { id: 3 }];
+			});
+		const pdf = Buffer.from('%PDF-1.4 receipt');
+		await run(
+			{
+				...call,
+				method: 'post',
+				path: '/expenses',
+				bodyType: 'multipart',
+				formParts: {
+					part: [
+						{ name: 'project_id', type: 'text', value: '5' },
+						{ name: 'receipt', type: 'binary', binaryPropertyName: 'scan' },
+					],
+				},
+			},
+			{ items: [{ json: {}, binary: { scan: { data: pdf.toString('base64'), mimeType: 'application/pdf', fileName: 'taxi.pdf' } } }] },
+		);
+		expect(contentType).toMatch(/^multipart\/form-data; boundary=/);
+		expect(received).toMatch(/name="project_id"\r\n\r\n5\r\n/);
+		expect(received).toMatch(/name="receipt"; filename="taxi.pdf"\r\nContent-Type: application\/pdf\r\n\r\n%PDF-1.4 receipt\r\n/);
+	});
+
+	it('refuses a file part whose binary field the item lacks, and sends nothing', async () => {
+		const { error, sent } = await refusal({
+			...call,
+			method: 'POST',
+			path: '/expenses',
+			bodyType: 'multipart',
+			formParts: { part: [{ name: 'receipt', type: 'binary', binaryPropertyName: 'missing' }] },
+		});
+		expect(error.message).toMatch(/missing/);
+		expect(sent).toHaveLength(0);
+	});
 });
+

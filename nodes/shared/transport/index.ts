@@ -45,7 +45,7 @@ export async function* harvestPages(this: HarvestContext, request: HarvestListRe
 	let qs: IDataObject | undefined = firstQuery;
 	let delivered = 0;
 	for (;;) {
-		const response = await send(this, connection, { method: 'GET', url, qs, itemIndex: request.itemIndex });
+		const response = await send(this, connection, { method: 'GET', url, qs, headers: request.headers, itemIndex: request.itemIndex });
 		const { [request.listKey]: records, ...envelope } = response.body;
 		if (!Array.isArray(records)) {
 			throw new NodeApiError(

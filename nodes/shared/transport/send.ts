@@ -42,6 +42,9 @@ async function pause(ctx: HarvestContext, ms: number, signal: AbortSignal | unde
 	if (signal.aborted) throw cancelledError(ctx, itemIndex);
 }
 
+/** Headers only the transport and the credential set (callers refuse them; this is the second lock). */
+export const PROTECTED_HEADER = /^\s*(authorization|harvest-account-id|host)\s*$/i;
+
 /** Harvest asked to pause past what this node waits for: nothing is sent until `until`. */
 function closedAccountError(ctx: HarvestContext, until: number, itemIndex?: number): NodeApiError {
 	const minutes = Math.ceil((until - transportClock.now()) / 60_000);
@@ -85,6 +88,7 @@ export interface SendOptions {
 	url: string;
 	qs?: IDataObject;
 	body?: IDataObject | FormData;
+	headers?: Record<string, string>;
 	itemIndex?: number;
 	/** Harvest ID endpoints take no account header and are not under the API's rate limits. */
 	harvestId?: boolean;
@@ -95,6 +99,12 @@ export async function send(ctx: HarvestContext, connection: Connection, options:
 	const isReport = !options.harvestId && pathname.startsWith(`${connection.apiBase.pathname}/reports/`);
 	const budget = budgetFor(`${connection.apiBase.origin}|${connection.accountId}`);
 	const headers: IDataObject = { 'User-Agent': USER_AGENT, Accept: 'application/json' };
+	// A caller's Accept or User-Agent replaces ours (same name, any case); it never reaches the account header.
+	for (const [name, value] of Object.entries(options.headers ?? {})) {
+		if (PROTECTED_HEADER.test(name)) continue;
+		for (const ours of Object.keys(headers)) if (ours.toLowerCase() === name.toLowerCase()) delete headers[ours];
+		headers[name] = value;
+	}
 	if (!options.harvestId) headers['Harvest-Account-Id'] = connection.accountId;
 
 	const signal = cancelSignal(ctx);

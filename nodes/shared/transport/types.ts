@@ -10,13 +10,22 @@ import { sleep } from 'n8n-workflow';
 export type HarvestContext = IExecuteFunctions | ILoadOptionsFunctions | IPollFunctions;
 
 export interface HarvestRequest {
-	method: IHttpRequestMethods & ('GET' | 'POST' | 'PATCH' | 'DELETE');
+	method: HarvestMethod;
 	/** Below the API base (e.g. `/clients/42`), or an absolute URL on the configured API host. */
 	path: string;
 	qs?: IDataObject;
 	body?: IDataObject | FormData;
+	/**
+	 * Extra headers (the Custom API Call's). They never replace what the transport sets: Authorization comes from
+	 * the credential, Harvest-Account-Id and User-Agent from the connection. The caller refuses those names.
+	 */
+	headers?: Record<string, string>;
 	itemIndex?: number;
 }
+
+/** The methods Harvest's API uses. */
+export const HARVEST_METHODS = ['DELETE', 'GET', 'PATCH', 'POST', 'PUT'] as const;
+export type HarvestMethod = IHttpRequestMethods & (typeof HARVEST_METHODS)[number];
 
 export interface HarvestResponse {
 	statusCode: number;
@@ -31,6 +40,8 @@ export interface HarvestListRequest {
 	qs?: IDataObject;
 	/** Stop after this many records; undefined or 0 reads every page. */
 	limit?: number;
+	/** Extra headers for every page (see HarvestRequest.headers). */
+	headers?: Record<string, string>;
 	itemIndex?: number;
 }
 

@@ -1,10 +1,14 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 import { ENDPOINTS } from '../../../shared/catalogue';
-import { harvestPages, harvestRequestFull, MAX_PER_PAGE } from '../../../shared/transport';
+import { HARVEST_METHODS, harvestPages, harvestRequestFull, MAX_PER_PAGE, type HarvestMethod } from '../../../shared/transport';
 import { apiBaseUrl, credentialTypeFor, isProblem, resolveApiUrl } from '../../../shared/transport/connection';
 
-import { invalid, toJsonObject } from '../../helpers/validation';
+import { invalid, toBoolean, toJsonObject, toText } from '../../helpers/validation';
+import { readHeaders, readMultipart } from './parts';
+
+/** Methods that carry a body. */
+const WITH_BODY: readonly string[] = ['PATCH', 'POST', 'PUT'];
 
 const properties: INodeProperties[] = [
 	{
@@ -16,6 +20,7 @@ const properties: INodeProperties[] = [
 			{ name: 'GET', value: 'GET' },
 			{ name: 'PATCH', value: 'PATCH' },
 			{ name: 'POST', value: 'POST' },
+			{ name: 'PUT', value: 'PUT' },
 		],
 		default: 'GET',
 	},
@@ -48,11 +53,78 @@ const properties: INodeProperties[] = [
 		],
 	},
 	{
+		displayName: 'Headers',
+		name: 'headers',
+		type: 'fixedCollection',
+		typeOptions: { multipleValues: true },
+		placeholder: 'Add Header',
+		default: {},
+		hint: 'Authorization, Harvest-Account-Id and Host come from the credential and the account, and cannot be set here',
+		options: [
+			{
+				displayName: 'Header',
+				name: 'header',
+				values: [
+					{ displayName: 'Name', name: 'name', type: 'string', default: '', placeholder: 'e.g. Accept' },
+					{ displayName: 'Value', name: 'value', type: 'string', default: '', placeholder: 'e.g. application/json' },
+				],
+			},
+		],
+	},
+	{
+		displayName: 'Body',
+		name: 'bodyType',
+		type: 'options',
+		options: [
+			{ name: 'JSON', value: 'json' },
+			{ name: 'Multipart Form Data', value: 'multipart', description: 'Text fields and files from the input item’s binary data' },
+		],
+		default: 'json',
+		displayOptions: { show: { method: ['PATCH', 'POST', 'PUT'] } },
+	},
+	{
 		displayName: 'JSON Body',
 		name: 'jsonBody',
 		type: 'json',
 		default: '{}',
-		displayOptions: { show: { method: ['PATCH', 'POST'] } },
+		displayOptions: { show: { method: ['PATCH', 'POST', 'PUT'], bodyType: ['json'] } },
+	},
+	{
+		displayName: 'Form Parts',
+		name: 'formParts',
+		type: 'fixedCollection',
+		typeOptions: { multipleValues: true },
+		placeholder: 'Add Part',
+		default: {},
+		displayOptions: { show: { method: ['PATCH', 'POST', 'PUT'], bodyType: ['multipart'] } },
+		options: [
+			{
+				displayName: 'Part',
+				name: 'part',
+				values: [
+					{ displayName: 'Name', name: 'name', type: 'string', default: '', placeholder: 'e.g. receipt' },
+					{
+						displayName: 'Type',
+						name: 'type',
+						type: 'options',
+						options: [
+							{ name: 'File From Binary Field', value: 'binary' },
+							{ name: 'Text', value: 'text' },
+						],
+						default: 'text',
+					},
+					{ displayName: 'Value', name: 'value', type: 'string', default: '', displayOptions: { show: { type: ['text'] } } },
+					{
+						displayName: 'Input Binary Field',
+						name: 'binaryPropertyName',
+						type: 'string',
+						default: 'data',
+						displayOptions: { show: { type: ['binary'] } },
+						hint: 'The name of the input binary field that holds the file',
+					},
+				],
+			},
+		],
 	},
 	{
 		displayName: 'Follow All Pages',
@@ -98,36 +170,55 @@ async function checkedPath(this: IExecuteFunctions, itemIndex: number): Promise<
 	return resolved.value.slice(base.value.origin.length + base.value.pathname.length);
 }
 
+/** The method, matched without regard to case and sent in upper case; only those Harvest uses. */
+function readMethod(this: IExecuteFunctions, itemIndex: number): HarvestMethod {
+	const raw = this.getNodeParameter('method', itemIndex, 'GET');
+	const method = toText({ ctx: this, itemIndex, label: 'Method' }, raw).trim().toUpperCase();
+	if (!(HARVEST_METHODS as readonly string[]).includes(method)) {
+		invalid(this, itemIndex, 'Method', `must be one of ${HARVEST_METHODS.join(', ')}, not ${JSON.stringify(raw)}`, 'Harvest uses no other methods.');
+	}
+	return method as HarvestMethod;
+}
+
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject | IDataObject[]> {
-	const method = this.getNodeParameter('method', itemIndex, 'GET') as 'GET' | 'POST' | 'PATCH' | 'DELETE';
+	// Everything is read and checked first: a refused value sends nothing.
+	const method = readMethod.call(this, itemIndex);
 	const path = await checkedPath.call(this, itemIndex);
 	const qs: IDataObject = {};
-	const query = this.getNodeParameter('queryParameters', itemIndex, {}) as { parameter?: Array<{ name: string; value: string }> };
-	for (const { name, value } of query.parameter ?? []) if (name.trim()) qs[name.trim()] = value;
-	const body =
-		method === 'POST' || method === 'PATCH'
-			? toJsonObject({ ctx: this, itemIndex, label: 'JSON Body' }, this.getNodeParameter('jsonBody', itemIndex, '{}'))
-			: undefined;
-	const followPages = method === 'GET' && (this.getNodeParameter('followPages', itemIndex, false) as boolean);
+	const query = this.getNodeParameter('queryParameters', itemIndex, {}) as { parameter?: Array<{ name: unknown; value: unknown }> };
+	for (const { name, value } of query.parameter ?? []) {
+		const key = toText({ ctx: this, itemIndex, label: 'Query Parameters › Name' }, name).trim();
+		if (key) qs[key] = toText({ ctx: this, itemIndex, label: `Query Parameters › ${key}` }, value);
+	}
+	const headers = readHeaders.call(this, itemIndex);
+	let body: IDataObject | FormData | undefined;
+	if (WITH_BODY.includes(method)) {
+		const bodyType = toText({ ctx: this, itemIndex, label: 'Body' }, this.getNodeParameter('bodyType', itemIndex, 'json'));
+		if (bodyType === 'multipart') body = await readMultipart.call(this, itemIndex);
+		else if (bodyType === 'json') body = toJsonObject({ ctx: this, itemIndex, label: 'JSON Body' }, this.getNodeParameter('jsonBody', itemIndex, '{}'));
+		else invalid(this, itemIndex, 'Body', `must be json or multipart, not ${JSON.stringify(bodyType)}`);
+	}
+	const followPages =
+		method === 'GET' && toBoolean({ ctx: this, itemIndex, label: 'Follow All Pages' }, this.getNodeParameter('followPages', itemIndex, false));
 	// Every page is read at Harvest's largest size, so links.next keeps the size the transport asks for.
 	if (followPages) qs.per_page = MAX_PER_PAGE;
 
 	const knownKey = followPages ? catalogueListKey(path) : undefined;
-	if (knownKey) return await collect.call(this, { path, listKey: knownKey, qs, itemIndex });
+	if (knownKey) return await collect.call(this, { path, listKey: knownKey, qs, headers, itemIndex });
 
-	const response = await harvestRequestFull.call(this, { method, path, qs, body, itemIndex });
+	const response = await harvestRequestFull.call(this, { method, path, qs, body, headers, itemIndex });
 	if (!followPages) return Object.keys(response.body).length ? response.body : { statusCode: response.statusCode };
 	const listKey = envelopeListKey(response.body);
 	if (!listKey) return response.body;
 	const records = response.body[listKey] as IDataObject[];
 	const next = (response.body.links as IDataObject | undefined)?.next;
-	if (typeof next === 'string' && next) records.push(...(await collect.call(this, { path: next, listKey, itemIndex })));
+	if (typeof next === 'string' && next) records.push(...(await collect.call(this, { path: next, listKey, headers, itemIndex })));
 	return records;
 }
 
 async function collect(
 	this: IExecuteFunctions,
-	request: { path: string; listKey: string; qs?: IDataObject; itemIndex: number },
+	request: { path: string; listKey: string; qs?: IDataObject; headers: Record<string, string>; itemIndex: number },
 ): Promise<IDataObject[]> {
 	const records: IDataObject[] = [];
 	for await (const page of harvestPages.call(this, request)) records.push(...page.records);
