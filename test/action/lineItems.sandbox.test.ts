@@ -107,3 +107,43 @@ describe.each([
 		expect(env.received()).toEqual([]);
 	});
 });
+
+describe.each(['invoice', 'estimate'] as const)('%s line items of the wrong shape are refused, never dropped', (resource) => {
+	const clientId = () => env.store().clients.all().find((c) => c.is_active)!.id;
+	const before = () => (resource === 'invoice' ? env.store().invoices.size : env.store().estimates.size);
+
+	it.each([
+		['a string', 'two hours of design', /must be a list of rows \(objects\), not "two hours of design"/],
+		['a number', 42, /must be a list of rows \(objects\), not 42/],
+		['an object that is not rows', { kind: 'Service', unit_price: 5 }, /must be a list of rows \(objects\)/],
+		['[null]', [null], /› row 1" must be an object of fields, not null/],
+		['a row that is a string', ['Service'], /› row 1" must be an object of fields, not "Service"/],
+		['a row with unknown fields', [{ kind: 'Service', unit_price: 5, price: 5 }], /› row 1" has fields Harvest does not take here: price/],
+		['a row with none of the fields', [{ foo: 1 }], /› row 1" has fields Harvest does not take here: foo/],
+		['rows in the editor shape with a string inside', { item: 'x' }, /must be a list of rows \(objects\)/],
+	])('%s: the error names Line Items and the item; nothing is sent or created', async (_what, lineItems, message) => {
+		const count = before();
+		const items = [{ json: {} }, { json: {} }];
+		const { error, sent } = await env.refusal(
+			(i) => ({ resource, operation: 'create', clientId: byId(clientId()), lineItems: i === 1 ? lineItems : { item: [{ kind: 'Service', unit_price: 1 }] }, additionalFields: {} }),
+			{ items },
+		);
+		expect(error.message).toMatch(/^The parameter "Line Items/);
+		expect(error.message).toMatch(message);
+		expect(error.message).toMatch(/\[item 1\]$/);
+		// Item 0 was fine and created its document; item 1 sent nothing.
+		expect(sent).toHaveLength(1);
+		expect(before()).toBe(count + 1);
+	});
+
+	it('a list from an expression with well-formed rows is sent as given', async () => {
+		const { ctx } = await env.run({
+			resource,
+			operation: 'create',
+			clientId: byId(clientId()),
+			lineItems: [{ kind: 'Service', description: 'From an expression', quantity: 2, unit_price: 50 }],
+			additionalFields: {},
+		});
+		expect((ctx.sent[0].body as IDataObject).line_items).toEqual([{ kind: 'Service', description: 'From an expression', quantity: 2, unit_price: 50 }]);
+	});
+});
