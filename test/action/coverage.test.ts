@@ -10,10 +10,10 @@ import nock from 'nock';
 import type { IDataObject, INodePropertyOptions } from 'n8n-workflow';
 import YAML from 'yaml';
 
-import { ENDPOINTS } from '../../nodes/shared/catalogue';
 import { fillRuns } from './coverage.fill';
+import { installHarvestEcho } from './harvestEcho';
 import { operationsTable, withTable } from './operations-table';
-import { API, node, prepare } from './support';
+import { node, prepare } from './support';
 
 const OPENAPI = path.join(__dirname, '../../../shared/harvest-openapi/harvest-openapi.yaml');
 
@@ -60,19 +60,6 @@ const documented = Object.entries(spec.paths).flatMap(([p, methods]) =>
 		.map((m) => `${m.toUpperCase()} ${p}`),
 );
 
-/** Catalogue templates as regexes; literal paths (/users/me) win over placeholders. */
-const templates = [...ENDPOINTS]
-	.sort((a, b) => (a.path.match(/\{/g)?.length ?? 0) - (b.path.match(/\{/g)?.length ?? 0))
-	.map((e) => ({ e, re: new RegExp(`^/v2${e.path.replace(/\{\w+\}/g, '\\d+')}$`) }));
-
-function templateOf(method: string, pathname: string) {
-	return templates.find((t) => t.e.method === method && t.re.test(pathname))?.e;
-}
-
-function sampleRecord(): IDataObject {
-	return { id: 101, name: 'Sample', is_active: true, email: 'sample@example.com' };
-}
-
 /** Runs every operation of the node (custom API call aside, since it can send anything). */
 /** Operations that failed with their filled parameters (fix the operation or add an OVERRIDES entry). */
 const failures: string[] = [];
@@ -80,32 +67,16 @@ const failures: string[] = [];
 async function record(): Promise<Sent[]> {
 	const sent: Sent[] = [];
 	let current = '';
-	const reply = function (
-		this: { req: { method: string; headers: Record<string, string> } },
-		uri: string,
-		body: unknown,
-	): [number, unknown] {
-		const url = new URL(uri, API);
-		const found = templateOf(this.req.method, url.pathname);
-		const type = String(this.req.headers['content-type'] ?? '');
+	installHarvestEcho(({ method, url, headers, body, endpoint }) => {
+		const type = String(headers['content-type'] ?? '');
 		const multipart = type.startsWith('multipart/form-data');
 		sent.push({
-			key: found ? `${found.method} ${found.path}` : `${this.req.method} ${url.pathname}`,
+			key: endpoint ? `${endpoint.method} ${endpoint.path}` : `${method} ${url.pathname}`,
 			body: multipart ? formParts(String(body), type) : body,
 			operation: current,
 			multipart,
 		});
-		if (found?.list) return [200, { [found.list.key]: [sampleRecord()], links: { next: null } }];
-		if (this.req.method === 'DELETE') return [200, ''];
-		return [this.req.method === 'POST' ? 201 : 200, sampleRecord()];
-	};
-	for (const method of ['GET', 'POST', 'PATCH', 'DELETE']) {
-		nock(API)
-			.persist()
-			.intercept(() => true, method)
-			.query(true)
-			.reply(reply);
-	}
+	});
 	const selectors = node.description.properties.filter((p) => p.name === 'operation');
 	for (const selector of selectors) {
 		const resource = String(selector.displayOptions?.show?.resource?.[0]);

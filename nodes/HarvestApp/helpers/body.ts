@@ -134,6 +134,8 @@ export interface ReadBodyOptions {
 	top?: readonly string[];
 	/** Name of the collection that holds the other fields, e.g. `additionalFields`. */
 	collection?: string;
+	/** The collection's editor name when it is not its name in Title Case. */
+	collectionLabel?: string;
 	/** Fields whose value comes from elsewhere and must not be read here. */
 	exclude?: readonly string[];
 }
@@ -160,7 +162,10 @@ export function readBody(
 		}
 	}
 	if (options.collection) {
-		const collection = this.getNodeParameter(options.collection, itemIndex, {}) as IDataObject;
+		// The collection's editor name is its parameter name in Title Case (additionalFields → Additional Fields).
+		const label = options.collectionLabel ?? options.collection.replace(/([A-Z])/g, ' $1').replace(/^./, (c) => c.toUpperCase());
+		const raw = this.getNodeParameter(options.collection, itemIndex, {});
+		const collection = raw === undefined || raw === null || raw === '' ? {} : plainObject({ ctx: this, itemIndex, label }, raw, 'a set of fields');
 		for (const [name, raw] of Object.entries(collection)) {
 			const spec = specs.find((s) => s.name === name);
 			if (!spec || top.includes(name) || options.exclude?.includes(name) || skip(spec, raw)) continue;

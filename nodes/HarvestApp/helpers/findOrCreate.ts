@@ -39,7 +39,7 @@ export function findOrCreateOperation(target: OperationTarget, options: FindOrCr
 			...(rest.length ? [fieldsCollection('additionalFields', 'Additional Fields (When Created)', rest)] : []),
 		]),
 		async execute(this: IExecuteFunctions, itemIndex: number) {
-			const body = readBody.call(this, itemIndex, specs, { top, collection: 'additionalFields' });
+			const body = readBody.call(this, itemIndex, specs, { top, collection: 'additionalFields', collectionLabel: 'Additional Fields (When Created)' });
 			const qs: IDataObject = {};
 			for (const name of options.scope ?? []) qs[name] = body[name];
 			const records = await harvestList.call(this, { path: endpoint(options.search).path, listKey: list.key, qs, itemIndex });

@@ -81,6 +81,8 @@ export interface BodyOptions extends CommonOptions {
 	exclude?: readonly string[];
 	/** Body fields this operation requires although Harvest does not (e.g. Hours when creating by duration). */
 	required?: readonly string[];
+	/** A rule between fields, run on the checked body before anything is sent (each field is checked first). */
+	checkBody?: (this: IExecuteFunctions, itemIndex: number, body: IDataObject) => void;
 }
 
 /** The endpoint's body fields as this operation offers them. */
@@ -104,6 +106,7 @@ export function createOperation(target: OperationTarget, key: EndpointKey, optio
 		]),
 		async execute(this: IExecuteFunctions, itemIndex: number) {
 			const body = readBody.call(this, itemIndex, specs, { top, collection: 'additionalFields' });
+			options.checkBody?.call(this, itemIndex, body);
 			const path = readPath.call(this, itemIndex, key);
 			return await harvestRequest.call(this, { method: 'POST', path, body, itemIndex });
 		},
@@ -125,6 +128,7 @@ export function updateOperation(target: OperationTarget, key: EndpointKey, optio
 			if (Object.keys(body).length === 0) {
 				invalid(this, itemIndex, 'Update Fields', 'needs at least one field', 'Add the fields to change.');
 			}
+			options.checkBody?.call(this, itemIndex, body);
 			return await harvestRequest.call(this, { method: 'PATCH', path, body, itemIndex });
 		},
 	};

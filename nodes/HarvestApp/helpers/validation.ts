@@ -204,12 +204,22 @@ export function toJsonObject(check: Check, raw: unknown): IDataObject {
 	return value as IDataObject;
 }
 
+/** A switch parameter, read strictly (true/false, or their exact text); `label` as the editor shows it. */
+export function readBoolean(this: IExecuteFunctions, itemIndex: number, name: string, label: string, fallback = false): boolean {
+	return toBoolean({ ctx: this, itemIndex, label }, this.getNodeParameter(name, itemIndex, fallback));
+}
+
+/** A text parameter, trimmed; objects and lists are refused rather than sent as "[object Object]". */
+export function readText(this: IExecuteFunctions, itemIndex: number, name: string, label: string, fallback = ''): string {
+	return toText({ ctx: this, itemIndex, label }, this.getNodeParameter(name, itemIndex, fallback)).trim();
+}
+
 /**
  * Return All and Limit of a Get Many: 0 for every record, else the limit. Both are read strictly: the text
  * "false" is false (not a truthy string that reads every page), and a Limit of `true` is not 1.
  */
 export function readLimit(this: IExecuteFunctions, itemIndex: number): number {
-	const returnAll = toBoolean({ ctx: this, itemIndex, label: 'Return All' }, this.getNodeParameter('returnAll', itemIndex, false));
+	const returnAll = readBoolean.call(this, itemIndex, 'returnAll', 'Return All');
 	if (returnAll) return 0;
 	const limit = toNumber({ ctx: this, itemIndex, label: 'Limit' }, this.getNodeParameter('limit', itemIndex, 50), { integer: true });
 	if (limit < 1) invalid(this, itemIndex, 'Limit', `must be at least 1, not ${limit}`);

@@ -32,12 +32,28 @@ export function chooseCredentialType(ctx: HarvestContext, authentication: string
 	return credentialType;
 }
 
+/** The node's Account parameter: empty (the credential's account), or a Harvest account ID, which is a number. */
+function chosenAccountId(ctx: HarvestContext, itemIndex: number): string {
+	const raw = readParameter(ctx, 'accountId', itemIndex, '');
+	const text = typeof raw === 'number' ? String(raw) : typeof raw === 'string' ? raw.trim() : undefined;
+	if (text === undefined && raw !== undefined && raw !== null) {
+		throw new NodeOperationError(ctx.getNode(), `The parameter "Account Name or ID" must be a Harvest account ID, not ${JSON.stringify(raw)} [item ${itemIndex}]`, { itemIndex });
+	}
+	if (text && !/^\d+$/.test(text)) {
+		throw new NodeOperationError(ctx.getNode(), `The parameter "Account Name or ID" must be a Harvest account ID (a number), not "${text}" [item ${itemIndex}]`, {
+			itemIndex,
+			description: 'Pick the account from the list, or give its number, shown next to the token at https://id.getharvest.com/developers.',
+		});
+	}
+	return text ?? '';
+}
+
 const connections = new WeakMap<object, Map<string, Promise<Connection>>>();
 
 /** Credential, API base and account for one execution; looked up once per context and account choice. */
 export async function connect(ctx: HarvestContext, itemIndex = 0): Promise<Connection> {
 	const authentication = String(readParameter(ctx, 'authentication', itemIndex, 'accessToken'));
-	const chosenAccount = String(readParameter(ctx, 'accountId', itemIndex, '') ?? '').trim();
+	const chosenAccount = chosenAccountId(ctx, itemIndex);
 	const key = `${authentication}|${chosenAccount}`;
 	let perContext = connections.get(ctx);
 	if (!perContext) connections.set(ctx, (perContext = new Map()));
@@ -83,7 +99,7 @@ async function openConnection(
 		rememberAccount(cacheKey, accountId);
 	}
 	if (!/^\d+$/.test(accountId)) {
-		throw new NodeOperationError(ctx.getNode(), `The Harvest account ID "${accountId}" is not a number`, {
+		throw new NodeOperationError(ctx.getNode(), `The credential's "Account ID" must be a number, not "${accountId}"`, {
 			itemIndex,
 			description: 'Harvest account IDs are numbers, shown next to the token at https://id.getharvest.com/developers.',
 		});

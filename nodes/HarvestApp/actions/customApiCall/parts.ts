@@ -14,11 +14,23 @@ const COMPUTED = new Set(['content-length', 'transfer-encoding', 'connection']);
 /** An HTTP field name (RFC 9110 token). */
 const TOKEN = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
 
+type Row = { [field: string]: unknown };
+
+/** The rows of a fixed collection (`{ group: [rows] }`); anything else is refused, not read as no rows. */
+export function rowsOf(this: IExecuteFunctions, itemIndex: number, name: string, label: string, group: string): Row[] {
+	const raw = this.getNodeParameter(name, itemIndex, {});
+	if (raw === undefined || raw === null || raw === '') return [];
+	const rows = raw && typeof raw === 'object' && !Array.isArray(raw) ? (raw as Row)[group] ?? [] : undefined;
+	if (!Array.isArray(rows) || rows.some((row) => !row || typeof row !== 'object' || Array.isArray(row))) {
+		invalid(this, itemIndex, label, `must be a list of ${group}s, not ${JSON.stringify(raw)}`);
+	}
+	return rows as Row[];
+}
+
 /** The Custom API Call's extra headers, checked before anything is sent. */
 export function readHeaders(this: IExecuteFunctions, itemIndex: number): Record<string, string> {
-	const raw = this.getNodeParameter('headers', itemIndex, {}) as { header?: Array<{ name: unknown; value: unknown }> };
 	const headers: Record<string, string> = {};
-	for (const row of raw.header ?? []) {
+	for (const row of rowsOf.call(this, itemIndex, 'headers', 'Headers', 'header')) {
 		const name = toText({ ctx: this, itemIndex, label: 'Headers › Name' }, row.name).trim();
 		if (!name) continue;
 		const lower = name.toLowerCase();
@@ -46,8 +58,7 @@ interface FormPartRow {
 
 /** A multipart/form-data body: text parts as given, file parts from the item's binary fields (name and type kept). */
 export async function readMultipart(this: IExecuteFunctions, itemIndex: number): Promise<FormData> {
-	const raw = this.getNodeParameter('formParts', itemIndex, {}) as { part?: FormPartRow[] };
-	const rows = raw.part ?? [];
+	const rows = rowsOf.call(this, itemIndex, 'formParts', 'Form Parts', 'part') as FormPartRow[];
 	if (!rows.length) invalid(this, itemIndex, 'Form Parts', 'needs at least one part', 'Add a text or file part, or choose a JSON body.');
 	// Read every file before building the body, so a missing one fails before anything is sent.
 	const parts: Array<{ name: string; text?: string; file?: UploadFile }> = [];

@@ -4,8 +4,8 @@ import { ENDPOINTS } from '../../../shared/catalogue';
 import { HARVEST_METHODS, harvestPages, harvestRequestFull, MAX_PER_PAGE, type HarvestMethod } from '../../../shared/transport';
 import { apiBaseUrl, credentialTypeFor, isProblem, resolveApiUrl } from '../../../shared/transport/connection';
 
-import { invalid, toBoolean, toJsonObject, toText } from '../../helpers/validation';
-import { readHeaders, readMultipart } from './parts';
+import { invalid, readText, toBoolean, toJsonObject, toText } from '../../helpers/validation';
+import { readHeaders, readMultipart, rowsOf } from './parts';
 
 /** Methods that carry a body. */
 const WITH_BODY: readonly string[] = ['PATCH', 'POST', 'PUT'];
@@ -159,7 +159,7 @@ export function envelopeListKey(body: IDataObject): string | undefined {
  * the base and `..` are refused here, so the token never leaves for them.
  */
 async function checkedPath(this: IExecuteFunctions, itemIndex: number): Promise<string> {
-	const path = String(this.getNodeParameter('path', itemIndex, '') ?? '').trim();
+	const path = readText.call(this, itemIndex, 'path', 'Path');
 	if (!path) invalid(this, itemIndex, 'Path', 'is required', 'Give a path such as /users/me.');
 	const credentialType = credentialTypeFor(String(this.getNodeParameter('authentication', itemIndex, 'accessToken')));
 	if (!credentialType) throw new NodeOperationError(this.getNode(), 'Unknown authentication', { itemIndex });
@@ -185,8 +185,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const method = readMethod.call(this, itemIndex);
 	const path = await checkedPath.call(this, itemIndex);
 	const qs: IDataObject = {};
-	const query = this.getNodeParameter('queryParameters', itemIndex, {}) as { parameter?: Array<{ name: unknown; value: unknown }> };
-	for (const { name, value } of query.parameter ?? []) {
+	for (const { name, value } of rowsOf.call(this, itemIndex, 'queryParameters', 'Query Parameters', 'parameter')) {
 		const key = toText({ ctx: this, itemIndex, label: 'Query Parameters › Name' }, name).trim();
 		if (key) qs[key] = toText({ ctx: this, itemIndex, label: `Query Parameters › ${key}` }, value);
 	}

@@ -3,7 +3,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { describeOperation } from '../../helpers/operations';
 import type { OperationTarget } from '../../helpers/interfaces';
 import { readBinaryFile, type UploadFile } from '../../helpers/binary';
-import { invalid } from '../../helpers/validation';
+import { invalid, readBoolean, readText } from '../../helpers/validation';
 
 /**
  * Expense receipts are files, and Harvest takes them only in a multipart/form-data request: the file as the
@@ -43,8 +43,8 @@ export type ReceiptFile = UploadFile;
 
 /** The receipt file of the item when Attach Receipt is on; read before any request, so a missing file costs none. */
 export async function readReceipt(this: IExecuteFunctions, itemIndex: number): Promise<ReceiptFile | undefined> {
-	if (!this.getNodeParameter('attachReceipt', itemIndex, false)) return undefined;
-	const property = String(this.getNodeParameter('binaryPropertyName', itemIndex, 'data')).trim();
+	if (!readBoolean.call(this, itemIndex, 'attachReceipt', 'Attach Receipt')) return undefined;
+	const property = readText.call(this, itemIndex, 'binaryPropertyName', 'Input Binary Field', 'data');
 	if (!property) {
 		invalid(this, itemIndex, 'Input Binary Field', 'is required', 'Name the binary field that holds the receipt, e.g. data.');
 	}

@@ -5,7 +5,7 @@ import { harvestRequest } from '../../../shared/transport';
 import { fieldsCollection, topFields } from '../../descriptions/fields';
 import { readBody } from '../../helpers/body';
 import { describeOperation } from '../../helpers/operations';
-import { invalid, toIds, toOption, type Check } from '../../helpers/validation';
+import { invalid, readBoolean, toIds, toOption, type Check } from '../../helpers/validation';
 import { checkDueDate } from './shared';
 import { importProperties, readPeriod } from './trackedTime';
 
@@ -26,13 +26,13 @@ export async function execute(this: IExecuteFunctions, itemIndex: number) {
 	const projectIds = toIds(check('Project Names or IDs'), this.getNodeParameter('projectIds', itemIndex, []));
 	if (projectIds.length === 0) invalid(this, itemIndex, 'Project Names or IDs', 'needs at least one project');
 	const spec: IDataObject = { project_ids: projectIds };
-	if (this.getNodeParameter('importTime', itemIndex, true)) {
+	if (readBoolean.call(this, itemIndex, 'importTime', 'Import Time', true)) {
 		const type = toOption(check('Time Summary'), this.getNodeParameter('timeSummaryType', itemIndex), TIME_SUMMARY_TYPES);
 		spec.time = { summary_type: type, ...readPeriod.call(this, itemIndex, 'Time') };
 	}
-	if (this.getNodeParameter('importExpenses', itemIndex, false)) {
+	if (readBoolean.call(this, itemIndex, 'importExpenses', 'Import Expenses')) {
 		const type = toOption(check('Expense Summary'), this.getNodeParameter('expenseSummaryType', itemIndex), EXPENSE_SUMMARY_TYPES);
-		const attach = this.getNodeParameter('attachReceipts', itemIndex, false) === true;
+		const attach = readBoolean.call(this, itemIndex, 'attachReceipts', 'Attach Receipts');
 		spec.expenses = { summary_type: type, ...readPeriod.call(this, itemIndex, 'Expenses'), attach_receipt: attach };
 	}
 	if (!spec.time && !spec.expenses) {

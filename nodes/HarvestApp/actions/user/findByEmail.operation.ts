@@ -3,7 +3,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import { endpoint } from '../../../shared/catalogue';
 import { harvestList } from '../../../shared/transport';
 
-import { toEmail } from '../../helpers/validation';
+import { readBoolean, toEmail } from '../../helpers/validation';
 
 const USERS = endpoint('GET /users');
 
@@ -34,7 +34,7 @@ export const description = updateDisplayOptions({ show: { resource: ['user'], op
  */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
 	const email = toEmail({ ctx: this, itemIndex, label: 'Email' }, this.getNodeParameter('email', itemIndex, '')).toLowerCase();
-	const includeArchived = this.getNodeParameter('includeArchived', itemIndex, false) as boolean;
+	const includeArchived = readBoolean.call(this, itemIndex, 'includeArchived', 'Include Archived Users');
 	const qs: IDataObject = includeArchived ? {} : { is_active: true };
 	const users = await harvestList.call(this, { path: USERS.path, listKey: USERS.list!.key, qs, itemIndex });
 	const match = users
