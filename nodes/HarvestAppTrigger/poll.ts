@@ -2,7 +2,9 @@ import type { IDataObject, INodeExecutionData, IPollFunctions } from 'n8n-workfl
 import { NodeOperationError } from 'n8n-workflow';
 
 import { harvestPages } from '../shared/transport';
-import { DEFAULT_LIMIT } from './description';
+import { DEFAULT_LIMIT, triggerProperties } from './description';
+import { withParametersReadNow } from './parameters';
+import { claimPoll, pollKey, releasePoll } from './pollGuard';
 import { assessPages, type PageSummary } from './poller/pages';
 import { DEFAULT_OVERLAP_SECONDS, newest, plan, readWindow, type Emission, type WatchEvent } from './poller/plan';
 import { fingerprintOf, loadState, startState, type StartPoint } from './poller/state';
@@ -127,18 +129,36 @@ async function serverNow(ctx: IPollFunctions, settings: Settings): Promise<numbe
 	return read.serverTime;
 }
 
-export async function pollHarvest(this: IPollFunctions): Promise<INodeExecutionData[][] | null> {
-	const settings = readSettings(this);
-	if (this.getMode() === 'manual') return await sampleRecent(this, settings);
+/** The node's top-level parameters, read at the start of each poll (see parameters.ts). */
+const PARAMETERS = triggerProperties.map((property) => property.name);
 
-	const staticData = this.getWorkflowStaticData('node');
+export async function pollHarvest(this: IPollFunctions): Promise<INodeExecutionData[][] | null> {
+	const ctx = withParametersReadNow(this, PARAMETERS);
+	// "Fetch Test Event" touches no state, so it neither waits for nor blocks the activated polls.
+	if (this.getMode() === 'manual') return await sampleRecent(ctx, readSettings(ctx));
+	const key = pollKey(this);
+	const claimedAt = Date.now();
+	if (!claimPoll(key, claimedAt)) {
+		this.logger.info('Harvest App Trigger: the previous poll is still running; this one is skipped and the next reads on from the saved state');
+		return null;
+	}
+	try {
+		return await pollOnce(ctx, readSettings(ctx));
+	} finally {
+		releasePoll(key, claimedAt);
+	}
+}
+
+async function pollOnce(this: void, ctx: IPollFunctions, settings: Settings): Promise<INodeExecutionData[][] | null> {
+
+	const staticData = ctx.getWorkflowStaticData('node');
 	let state = loadState(staticData[STATE_KEY], settings.fingerprint);
 	if (!state) {
 		if (settings.start.kind === 'now') {
 			// First activation (or the watch changed): remember where "now" is on Harvest's clock, report nothing.
-			const serverTime = await serverNow(this, settings);
+			const serverTime = await serverNow(ctx, settings);
 			if (serverTime === undefined) {
-				this.logger.warn('Harvest App Trigger: Harvest sent no Date header; trying to start again at the next poll');
+				ctx.logger.warn('Harvest App Trigger: Harvest sent no Date header; trying to start again at the next poll');
 				return null;
 			}
 			staticData[STATE_KEY] = startState(settings.fingerprint, { kind: 'now', serverTime });
@@ -148,7 +168,7 @@ export async function pollHarvest(this: IPollFunctions): Promise<INodeExecutionD
 	}
 
 	const window = readWindow(state, settings.overlapSeconds);
-	const read = await readAll(this, settings, window.updatedSince ? { updated_since: window.updatedSince } : {});
+	const read = await readAll(ctx, settings, window.updatedSince ? { updated_since: window.updatedSince } : {});
 	const assessed = assessPages(read.pages, read.serverTime);
 	const result = plan({
 		state,
@@ -162,18 +182,18 @@ export async function pollHarvest(this: IPollFunctions): Promise<INodeExecutionD
 	staticData[STATE_KEY] = result.state;
 
 	if (!assessed.complete) {
-		this.logger.debug(`Harvest App Trigger: read again next poll (${assessed.reason ?? 'pages inconsistent'})`);
+		ctx.logger.debug(`Harvest App Trigger: read again next poll (${assessed.reason ?? 'pages inconsistent'})`);
 	}
 	if (read.serverTime === undefined) {
-		this.logger.warn('Harvest App Trigger: Harvest sent no Date header, so no change could be judged final; reading again next poll');
+		ctx.logger.warn('Harvest App Trigger: Harvest sent no Date header, so no change could be judged final; reading again next poll');
 	} else if (result.unsettled > 0) {
-		this.logger.debug(`Harvest App Trigger: ${result.unsettled} change(s) from the last seconds held back until their second is over`);
+		ctx.logger.debug(`Harvest App Trigger: ${result.unsettled} change(s) from the last seconds held back until their second is over`);
 	}
 	if (result.pending > 0) {
-		this.logger.debug(`Harvest App Trigger: ${result.pending} more change(s) held back by the limit for the next polls`);
+		ctx.logger.debug(`Harvest App Trigger: ${result.pending} more change(s) held back by the limit for the next polls`);
 	}
 	if (result.invalid > 0) {
-		this.logger.warn(`Harvest App Trigger: ${result.invalid} record(s) without id, created_at or updated_at were skipped`);
+		ctx.logger.warn(`Harvest App Trigger: ${result.invalid} record(s) without id, created_at or updated_at were skipped`);
 	}
 	return result.emit.length ? [toItems(result.emit)] : null;
 }

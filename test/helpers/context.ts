@@ -65,6 +65,8 @@ export interface PollOptions extends BaseOptions {
 	staticData?: IDataObject;
 	mode?: 'trigger' | 'manual';
 	activationMode?: 'init' | 'create' | 'update' | 'activate' | 'manual' | 'leadershipChange';
+	/** Workflow id the poll belongs to (one poll at a time runs per workflow and node). */
+	workflowId?: string;
 }
 
 export interface LoadOptionsOptions extends BaseOptions {
@@ -259,6 +261,7 @@ export function createPollContext(options: PollOptions): TestPollContext {
 		sent,
 		staticData,
 		getNode: node,
+		getWorkflow: () => ({ id: options.workflowId ?? 'workflow-under-test', name: 'Workflow under test', active: true }),
 		getMode: () => options.mode ?? 'trigger',
 		getActivationMode: () => options.activationMode ?? 'activate',
 		getTimezone: () => 'UTC',

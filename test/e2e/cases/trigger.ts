@@ -115,4 +115,54 @@ export const triggerCases: Array<Case<E2EContext>> = [
 			assert.ok(summaries.length >= 3 && summaries.length <= 6, `${summaries.length} executions for 3 rounds of changes`);
 		},
 	},
+	{
+		name: 'trigger: polls slower than the poll interval never overlap — each change reported once',
+		lane: 'trigger',
+		timeoutMs: 240_000,
+		run: async ({ rest, triggerSandbox: sandbox, serverLog }) => {
+			// Every answer takes 8 s, while n8n starts a poll every 5 s: without a guard, polls overlap and report
+			// the same changes twice (and n8n loses the expression isolate of one to the other).
+			const latencyMs = 8000;
+			const workflow = await rest.call<{ versionId: string }>('GET', `/rest/workflows/${WORKFLOW}`);
+			const logBefore = serverLog().length;
+			let seq = Math.max(0, ...(await sandbox.requests()).map((r) => Number(r.seq)));
+			await sandbox.admin('POST', '/faults', { latencyMs });
+			const created: Version[] = [];
+			try {
+				await rest.call('POST', `/rest/workflows/${WORKFLOW}/activate`, { versionId: workflow.versionId });
+				seq = await nextPoll(sandbox, seq);
+				// Three creations in one second, in one admin call.
+				const batch = await sandbox.admin<{ results: Array<{ status: number; body: Version & { record?: Version } }> }>('POST', '/mutate/batch', {
+					operations: [1, 2, 3].map((n) => ({ resource: 'time_entries', action: 'create', fields: { notes: `e2e slow poll ${n}` } })),
+				});
+				for (const { body } of batch.results) {
+					const version = body.record ?? body;
+					created.push({ id: Number(version.id), updated_at: String(version.updated_at) });
+				}
+				// Long enough for the changes to settle and for several polls (and skipped ticks) after them.
+				await sleep(45_000);
+			} finally {
+				await rest.call('POST', `/rest/workflows/${WORKFLOW}/deactivate`, {}).catch(() => undefined);
+				await sandbox.admin('DELETE', '/faults').catch(() => undefined);
+			}
+
+			const ids = new Set(created.map((c) => c.id));
+			const seen: string[] = [];
+			for (const summary of (await rest.executions(WORKFLOW)).filter((e) => e.mode === 'trigger')) {
+				const execution = await rest.execution(summary.id);
+				const runs = execution.runData[TRIGGER] as Array<{ data?: { main?: Array<Array<{ json: Version }>> } }>;
+				for (const item of runs?.[0]?.data?.main?.[0] ?? []) if (ids.has(item.json.id)) seen.push(key(item.json));
+			}
+			assert.deepEqual(seen.sort(), created.map(key).sort(), 'each created entry reported exactly once');
+			const reads = (await sandbox.requests()).filter((r) => r.method === 'GET' && r.path === WATCHED && Number(r.seq) > seq);
+			const arrivals = reads.map((r) => Date.parse(String(r.time))).sort((a, b) => a - b);
+			const gaps = arrivals.slice(1).map((t, i) => t - arrivals[i]);
+			assert.ok(arrivals.length >= 3, `only ${arrivals.length} polls read the list in 45 s`);
+			// A read starts only after the previous poll's answer came back.
+			assert.ok(Math.min(...gaps) >= latencyMs - 500, `two polls overlapped: reads ${gaps.join(', ')} ms apart`);
+
+			assert.doesNotMatch(serverLog().slice(logBefore), /No bridge acquired/, 'n8n lost an expression isolate');
+		},
+	},
 ];
+
