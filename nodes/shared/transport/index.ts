@@ -7,6 +7,7 @@ import { NodeApiError } from 'n8n-workflow';
 
 import { apiBaseUrl } from './connection';
 import { accept, apiUrl, chooseCredentialType, connect, listAccounts, readParameter } from './connect';
+import { lastPageToRead, PageBounds, pageNumberOf, pageUrl, PARALLEL_PAGES } from './pages';
 import { send } from './send';
 import {
 	MAX_PER_PAGE,
@@ -33,40 +34,99 @@ export async function harvestRequestFull(this: HarvestContext, request: HarvestR
 }
 
 /**
- * Pages of a list, oldest request first. Asks for `min(limit, 2000)` records per page and follows Harvest's
- * `links.next` as given, which works for cursor and page-numbered lists alike, so N records cost
- * ceil(N / 2000) requests.
+ * Pages of a list, in Harvest's order. Asks for `min(limit, 2000)` records per page and follows Harvest's
+ * `links.next`, which works for cursor and page-numbered lists alike, so N records cost ceil(N / 2000) requests.
+ * A page-numbered list whose first page gives `total_pages` has its remaining pages read a few at a time
+ * (PARALLEL_PAGES, each through the rate governor); they are still handed out in order. A next link that repeats
+ * a page, or more pages than the totals promise (plus a margin), ends the read with an error: nothing is dropped
+ * silently and nothing is read forever.
  */
 export async function* harvestPages(this: HarvestContext, request: HarvestListRequest): AsyncGenerator<HarvestPage> {
 	const limit = request.limit && request.limit > 0 ? Math.floor(request.limit) : Number.POSITIVE_INFINITY;
 	const connection = await connect(this, request.itemIndex);
-	let url = apiUrl(this, connection, request.path, request.itemIndex);
-	const firstQuery: IDataObject = { ...request.qs, per_page: Math.min(limit, MAX_PER_PAGE) };
-	let qs: IDataObject | undefined = firstQuery;
-	let delivered = 0;
-	for (;;) {
+	const perPage = Math.min(limit, MAX_PER_PAGE);
+	const firstQuery: IDataObject = { ...request.qs, per_page: perPage };
+	const bounds = new PageBounds(perPage);
+	const read = async (url: string, qs?: IDataObject) => {
 		const response = await send(this, connection, { method: 'GET', url, qs, headers: request.headers, itemIndex: request.itemIndex });
-		const { [request.listKey]: records, ...envelope } = response.body;
-		if (!Array.isArray(records)) {
-			throw new NodeApiError(
-				this.getNode(),
-				{ message: `Harvest's answer has no "${request.listKey}" list` },
-				{
-					message: `Harvest's answer has no "${request.listKey}" list`,
-					description: `The endpoint ${request.path} returned: ${Object.keys(response.body).join(', ') || 'nothing'}.`,
-					itemIndex: request.itemIndex,
-				},
-			);
-		}
+		return pageOf(this, request, response);
+	};
+	const nextOf = (page: HarvestPage) => {
+		const next = (page.envelope.links as IDataObject | undefined)?.next;
+		return typeof next === 'string' && next !== '' ? withFirstQuery(apiUrl(this, connection, next, request.itemIndex), firstQuery) : undefined;
+	};
+	let delivered = 0;
+	const hand = (page: HarvestPage): HarvestPage => {
+		bounds.page(page.envelope);
 		const wanted = limit - delivered;
-		const page = records.length > wanted ? records.slice(0, wanted) : records;
-		delivered += page.length;
-		yield { records: page as IDataObject[], envelope, headers: response.headers };
-		const next = (envelope.links as IDataObject | undefined)?.next;
-		if (delivered >= limit || typeof next !== 'string' || next === '') return;
-		url = withFirstQuery(apiUrl(this, connection, next, request.itemIndex), firstQuery);
-		qs = undefined;
+		const records = page.records.length > wanted ? page.records.slice(0, wanted) : page.records;
+		delivered += records.length;
+		return { ...page, records };
+	};
+
+	const first = await read(apiUrl(this, connection, request.path, request.itemIndex), firstQuery);
+	yield hand(first);
+	let next = nextOf(first);
+	const last = next && delivered < limit ? lastPageToRead(next, first.envelope, perPage, limit) : undefined;
+	if (next && last !== undefined) {
+		// Pages 2..last at once, a few in flight, handed out in order. A failed page fails the read.
+		const template = next;
+		let toStart = 2;
+		const inFlight: Array<Promise<HarvestPage>> = [];
+		const startOne = () => {
+			const pending = read(pageUrl(template, toStart++));
+			pending.catch(() => undefined); // awaited in order below; this only keeps a later failure from being "unhandled"
+			inFlight.push(pending);
+		};
+		while (inFlight.length < PARALLEL_PAGES && toStart <= last) startOne();
+		let page: HarvestPage | undefined;
+		while (inFlight.length) {
+			page = await (inFlight.shift() as Promise<HarvestPage>);
+			if (toStart <= last) startOne();
+			yield hand(page);
+			if (delivered >= limit) return;
+		}
+		// Records added while the pages were read can leave a further page: follow it as Harvest links it.
+		next = page ? nextOf(page) : undefined;
+		if (next && pageNumberOf(next) !== undefined && (pageNumberOf(next) as number) <= last) next = undefined;
 	}
+	while (next && delivered < limit) {
+		const problem = bounds.problem(next);
+		if (problem) throw endlessList(this, request, problem);
+		const page = await read(next);
+		yield hand(page);
+		next = nextOf(page);
+	}
+}
+
+function pageOf(ctx: HarvestContext, request: HarvestListRequest, response: HarvestResponse): HarvestPage {
+	const { [request.listKey]: records, ...envelope } = response.body;
+	if (!Array.isArray(records)) {
+		throw new NodeApiError(
+			ctx.getNode(),
+			{ message: `Harvest's answer has no "${request.listKey}" list` },
+			{
+				message: `Harvest's answer has no "${request.listKey}" list`,
+				description: `The endpoint ${request.path} returned: ${Object.keys(response.body).join(', ') || 'nothing'}.`,
+				itemIndex: request.itemIndex,
+			},
+		);
+	}
+	return { records: records as IDataObject[], envelope, headers: response.headers };
+}
+
+function endlessList(ctx: HarvestContext, request: HarvestListRequest, problem: string): NodeApiError {
+	const message = `Harvest's pages of ${request.path.split('?')[0]} do not end: ${problem}`;
+	return new NodeApiError(
+		ctx.getNode(),
+		{ message },
+		{
+			message,
+			description:
+				'The read was stopped instead of following the list forever; no records were returned. A proxy in front of Harvest, or a list changing very fast, can cause this: try again, or narrow the read with filters.',
+			itemIndex: request.itemIndex,
+		},
+	);
 }
 
 /**

@@ -77,6 +77,11 @@ export interface Connection {
 	secrets: string[];
 }
 
+/** The editor's contexts (list searches, option lists), where the same read is often asked for twice at once. */
+export function isLoadOptionsContext(ctx: HarvestContext): ctx is ILoadOptionsFunctions {
+	return typeof (ctx as ILoadOptionsFunctions).getCurrentNodeParameter === 'function';
+}
+
 export function isExecuteContext(ctx: HarvestContext): ctx is IExecuteFunctions {
 	return typeof (ctx as IExecuteFunctions).getInputData === 'function';
 }
