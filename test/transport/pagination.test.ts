@@ -2,13 +2,15 @@
  * Rules: per_page = min(limit, 2000) (2000 for Return All); cursor and page-numbered lists are both followed
  * through `links.next` verbatim until it is null; nothing is requested beyond the page that reaches the limit and
  * records are cut exactly at it; N records cost ceil(N / 2000) requests; a `links.next` on another host is
- * refused and never requested.
+ * refused and never requested; a next link already followed, or pages past what the first page announced plus
+ * a margin, end the read with a NodeApiError naming the endpoint (parallelPages.test.ts has the concurrent reads).
  */
 import nock from 'nock';
 import type { IDataObject } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { harvestList, harvestPages, type HarvestPage } from '../../nodes/shared/transport';
+import { UNANNOUNCED_PAGE_CAP } from '../../nodes/shared/transport/pages';
 import { API, executeContext, recordInto, records, rejectionOf, useTransportFixture, type Seen } from './support';
 
 const clock = useTransportFixture();
@@ -316,5 +318,92 @@ describe('a list answer without the list key', () => {
 
 		expect(error).toBeInstanceOf(NodeApiError);
 		expect(error.message).toContain('"roles"');
+	});
+});
+
+describe('bounds: a next link that repeats or never ends', () => {
+	/** Every GET of `/v2${path}` answered by `answer`, recorded into `log`. */
+	function serve(log: Seen[], path: string, answer: (seen: Seen) => nock.ReplyFnResult): void {
+		nock(API).persist().get(`/v2${path}`).query(true).reply(recordInto(log, clock, answer));
+	}
+
+	/** A cursor list that hands out a fresh cursor forever, announcing `announced` pages (or nothing). */
+	function endlessCursorList(log: Seen[], announced?: { total_pages: number; total_entries: number }): void {
+		serve(log, '/clients', (seen) => {
+			const n = Number(query(seen.path).cursor ?? 0);
+			return [200, { clients: records(2, 2 * n + 1), ...announced, links: { next: `${API}/v2/clients?cursor=${n + 1}&per_page=2000` } }];
+		});
+	}
+
+	it('a cursor list whose next link points back at a page already read stops with a NodeApiError naming the endpoint', async () => {
+		const log: Seen[] = [];
+		serve(log, '/clients', (seen) => {
+			const again = `${API}/v2/clients?is_active=true&per_page=2000`;
+			if (query(seen.path).cursor === undefined) return [200, { clients: records(2), total_pages: 2, links: { next: `${API}/v2/clients?cursor=b&per_page=2000` } }];
+			return [200, { clients: records(2, 3), total_pages: 2, links: { next: again } }];
+		});
+
+		const error = await rejectionOf(harvestList.call(executeContext(), { path: '/clients', listKey: 'clients', qs: { is_active: true }, itemIndex: 1 }));
+
+		expect(error).toBeInstanceOf(NodeApiError);
+		expect(error.message).toContain('/clients');
+		expect(error.message).toContain('already followed');
+		expect((error as unknown as NodeApiError).context.itemIndex).toBe(1);
+		expect(String((error as unknown as NodeApiError).description)).toContain('returned no records');
+		expect(log).toHaveLength(2);
+	});
+
+	it('a page-numbered list whose last page links back to page 2 stops without asking for it again', async () => {
+		const log: Seen[] = [];
+		serve(log, '/expenses', (seen) => {
+			const page = Number(query(seen.path).page ?? 1);
+			const next = page < 3 ? `${API}/v2/expenses?page=${page + 1}&per_page=2000` : `${API}/v2/expenses?page=2&per_page=2000`;
+			return [200, { expenses: records(2000, (page - 1) * 2000 + 1), page, per_page: 2000, total_pages: 3, total_entries: 6000, links: { next } }];
+		});
+
+		const error = await rejectionOf(harvestList.call(executeContext(), { path: '/expenses', listKey: 'expenses' }));
+
+		expect(error).toBeInstanceOf(NodeApiError);
+		expect(error.message).toContain('/expenses');
+		expect(log.map((s) => query(s.path).page ?? '1')).toEqual(['1', '2', '3']);
+	});
+
+	it('an endless cursor list stops after the announced pages plus the margin (3 + 2), naming the endpoint and the cap', async () => {
+		const log: Seen[] = [];
+		endlessCursorList(log, { total_pages: 3, total_entries: 6 });
+
+		const error = await rejectionOf(harvestList.call(executeContext(), { path: '/clients', listKey: 'clients' }));
+
+		expect(error).toBeInstanceOf(NodeApiError);
+		expect(error.message).toBe('Harvest kept sending pages for /clients past the 5 this read allows');
+		expect(String((error as unknown as NodeApiError).description)).toContain('announced 3 pages');
+		expect(log).toHaveLength(5);
+	});
+
+	it('without any announced total the cap is fixed (UNANNOUNCED_PAGE_CAP pages)', async () => {
+		const log: Seen[] = [];
+		endlessCursorList(log);
+
+		const error = await rejectionOf(harvestList.call(executeContext(), { path: '/clients', listKey: 'clients' }));
+
+		expect(error).toBeInstanceOf(NodeApiError);
+		expect(log).toHaveLength(UNANNOUNCED_PAGE_CAP);
+	});
+
+	it('a list that grows by a page while it is read is still read to its end (the margin), with every record', async () => {
+		const log: Seen[] = [];
+		serve(log, '/time_entries', (seen) => {
+			const page = Number(query(seen.path).page ?? 1);
+			// The first page announces 3 pages; by the time page 3 is served a fourth exists.
+			const totalPages = page === 1 ? 3 : 4;
+			const next = page < totalPages ? `${API}/v2/time_entries?page=${page + 1}&per_page=2000` : null;
+			const count = page === 4 ? 10 : 2000;
+			return [200, { time_entries: records(count, (page - 1) * 2000 + 1), page, per_page: 2000, total_pages: totalPages, total_entries: (totalPages - 1) * 2000 + 10, links: { next } }];
+		});
+
+		const all = await harvestList.call(executeContext(), { path: '/time_entries', listKey: 'time_entries' });
+
+		expect(all.map((r) => r.id)).toEqual(records(6010).map((r) => r.id));
+		expect(log).toHaveLength(4);
 	});
 });

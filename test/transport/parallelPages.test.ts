@@ -1,197 +1,351 @@
 /**
- * Parallel page reads: after the first page of a page-numbered list gives `total_pages`, the remaining pages are
- * read a few at a time (PARALLEL_PAGES), each through the rate governor, and handed out in Harvest's order. The
- * request count does not change (ceil(N / 2000), and exactly ceil(limit / 2000) with a limit); cursor lists stay
- * one page at a time; a failure or a cancelled execution ends the read with nothing handed on from it. And the
- * bounds: a next link that repeats a page, or more pages than the totals promise (plus PAGE_MARGIN), end the read
- * with an error naming the endpoint.
+ * Rules: on page-numbered lists the pages after the first are read a few at a time once the first page has
+ * announced `total_pages`; records come out in Harvest's order; Return All costs one request per page and a
+ * limit ceil(limit / 2000); every request waits for the governor (reports for the reports budget); cursor
+ * lists are read one link at a time; an error or a cancelled execution stops the read with no request left
+ * running and no page after the failure handed on. All timing is virtual (virtualTime.ts).
  */
-import nock from 'nock';
+import type { IDataObject } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
-import { harvestList, harvestPages } from '../../nodes/shared/transport';
-import { GENERAL_LIMIT } from '../../nodes/shared/transport/governor';
-import { PageBounds, PAGE_MARGIN, PAGES_WITHOUT_TOTALS, PARALLEL_PAGES, lastPageToRead, pageUrl } from '../../nodes/shared/transport/pages';
-import { API, createLoadOptionsContext, executeContext, patCredentials, records, rejectionOf, useTransportFixture } from './support';
+import { harvestList, harvestPages, pageReading } from '../../nodes/shared/transport';
+import {
+	inOrder,
+	pageBounds,
+	pageNumberIn,
+	pagesToReadAtOnce,
+	PAGE_MARGIN_MIN,
+	UNANNOUNCED_PAGE_CAP,
+	withPageNumber,
+} from '../../nodes/shared/transport/pages';
+import { API, rejectionOf, restoreClock } from './support';
+import { fakePageNumberedList, VirtualTime, type FakeListOptions } from './virtualTime';
 
-const clock = useTransportFixture();
+let time: VirtualTime;
+beforeEach(() => {
+	time = new VirtualTime().install();
+	pageReading.concurrency = 4;
+});
+afterEach(() => {
+	restoreClock();
+	pageReading.concurrency = 4;
+});
 
-interface Gauge {
-	paths: string[];
-	inFlight: number;
-	most: number;
+/** Largest number of times that fall in any window of `windowMs`. */
+function busiestWindow(times: number[], windowMs: number): number {
+	const sorted = [...times].sort((a, b) => a - b);
+	let best = 0;
+	for (let i = 0, j = 0; j < sorted.length; j++) {
+		while (sorted[j] - sorted[i] >= windowMs) i++;
+		best = Math.max(best, j - i + 1);
+	}
+	return best;
 }
 
-/** Waits a real moment, so that requests sent together are in flight together. */
-const moment = () => new Promise((resolve) => setImmediate(resolve));
+const ids = (records: IDataObject[]) => records.map((r) => Number(r.id));
+const oneTo = (n: number) => Array.from({ length: n }, (_, i) => i + 1);
 
-/**
- * A page-numbered list of `total` records on `path` that answers after a moment and measures how many requests
- * were in flight at once. `fail` answers that page number with a 503.
- */
-function slowList(path: string, key: string, total: number, options: { fail?: number; cursor?: boolean } = {}): Gauge {
-	const gauge: Gauge = { paths: [], inFlight: 0, most: 0 };
-	nock(API)
-		.persist()
-		.get(`/v2${path}`)
-		.query(true)
-		.reply(async function (uri) {
-			gauge.paths.push(uri);
-			gauge.inFlight++;
-			gauge.most = Math.max(gauge.most, gauge.inFlight);
-			for (let i = 0; i < 5; i++) await moment();
-			gauge.inFlight--;
-			const q = new URL(uri, API).searchParams;
-			const perPage = Number(q.get('per_page') ?? 2000);
-			const page = options.cursor ? Number(q.get('cursor') ?? 1) : Number(q.get('page') ?? 1);
-			if (options.fail === page) return [503, { message: 'unavailable' }];
-			const first = (page - 1) * perPage;
-			const totalPages = Math.max(1, Math.ceil(total / perPage));
-			const next = page < totalPages ? `${API}/v2${path}?${options.cursor ? 'cursor' : 'page'}=${page + 1}&per_page=${perPage}` : null;
-			return [200, { [key]: records(Math.max(0, Math.min(perPage, total - first)), first + 1), total_pages: totalPages, total_entries: total, per_page: perPage, links: { next } }];
-		});
-	return gauge;
-}
+describe('planning (pure)', () => {
+	const next = `${API}/v2/time_entries?page=2&per_page=2000&from=2025-01-01&ref=next`;
 
-describe('parallel page reads of page-numbered lists', () => {
-	it('read pages 2..N a few at a time, hand out records in Harvest\'s order, and send ceil(N / 2000) requests', async () => {
-		const gauge = slowList('/time_entries', 'time_entries', 19_999);
-		const all = await harvestList.call(executeContext(), { path: '/time_entries', listKey: 'time_entries' });
-		expect(all.map((r) => r.id)).toEqual(records(19_999).map((r) => r.id));
-		expect(gauge.paths).toHaveLength(10);
-		expect(gauge.most).toBe(PARALLEL_PAGES);
-		// Page 1 first and alone; then every other page exactly once.
-		expect(new URL(gauge.paths[0], API).searchParams.has('page')).toBe(false);
-		expect(gauge.paths.slice(1).map((p) => Number(new URL(p, API).searchParams.get('page'))).sort((a, b) => a - b)).toEqual([2, 3, 4, 5, 6, 7, 8, 9, 10]);
+	it('reads the page number of a page-numbered next link, and none from a cursor link', () => {
+		expect(pageNumberIn(next)).toBe(2);
+		expect(pageNumberIn(`${API}/v2/clients?cursor=eyJ9&per_page=2000&ref=next_cursor`)).toBeUndefined();
+		expect(pageNumberIn(`${API}/v2/clients?cursor=eyJ9&page=2`)).toBeUndefined();
+		expect(pageNumberIn(`${API}/v2/time_entries?per_page=2000`)).toBeUndefined();
+		expect(pageNumberIn(`${API}/v2/time_entries?page=0`)).toBeUndefined();
+		expect(pageNumberIn(`${API}/v2/time_entries?page=2&page=3`)).toBeUndefined();
+		expect(pageNumberIn(`${API}/v2/time_entries?page=x`)).toBeUndefined();
+		expect(pageNumberIn('not a url')).toBeUndefined();
+	});
+
+	it('changes only the page number of a link, leaving every other byte as sent', () => {
+		const odd = `${API}/v2/time_entries?page=2&per_page=2000&updated_since=2025-01-01T00%3A00%3A00Z&ref=next`;
+		expect(withPageNumber(odd, 17)).toBe(`${API}/v2/time_entries?page=17&per_page=2000&updated_since=2025-01-01T00%3A00%3A00Z&ref=next`);
+		expect(withPageNumber(`${API}/v2/x?per_page=5&page=2`, 3)).toBe(`${API}/v2/x?per_page=5&page=3`);
+		expect(withPageNumber(`${API}/v2/x?subpage=2&page=2`, 3)).toBe(`${API}/v2/x?subpage=2&page=3`);
 	});
 
 	it.each([
-		[2000, 1],
-		[2001, 2],
-		[5000, 3],
-		[9000, 5],
-	])('with Limit %p, still exactly %p request(s)', async (limit, requests) => {
-		const gauge = slowList('/time_entries', 'time_entries', 50_000);
-		const all = await harvestList.call(executeContext(), { path: '/time_entries', listKey: 'time_entries', limit });
-		expect(gauge.paths).toHaveLength(requests);
-		expect(all.map((r) => r.id)).toEqual(records(limit).map((r) => r.id));
+		['Return All', { total_pages: 10, per_page: 2000 }, Infinity, 100, [2, 3, 4, 5, 6, 7, 8, 9, 10]],
+		['a limit of 4001 (3 pages in all)', { total_pages: 10, per_page: 2000 }, 2001, 100, [2, 3]],
+		['a limit of 2500 (2 pages in all)', { total_pages: 10, per_page: 2000 }, 500, 100, [2]],
+		['a limit that the list does not reach', { total_pages: 3, per_page: 2000 }, 100_000, 100, [2, 3]],
+		['a cap smaller than the list', { total_pages: 10, per_page: 2000 }, Infinity, 4, [2, 3, 4, 5]],
+		['no total_pages', { per_page: 2000 }, Infinity, 100, []],
+		['total_pages below the next page', { total_pages: 1, per_page: 2000 }, Infinity, 100, []],
+		['a limit without a known page size', { total_pages: 10 }, 10, 100, [2]],
+	])('%s', (_label, envelope, remaining, allowed, pages) => {
+		expect(pagesToReadAtOnce({ next, envelope, remaining, allowed })).toEqual(pages);
 	});
 
-	it('keep cursor lists one page at a time', async () => {
-		const gauge = slowList('/clients', 'clients', 9_000, { cursor: true });
-		const all = await harvestList.call(executeContext(), { path: '/clients', listKey: 'clients' });
-		expect(all).toHaveLength(9_000);
-		expect(gauge.most).toBe(1);
+	it('a limit with no page size in the envelope or the link reads one page at a time', () => {
+		expect(pagesToReadAtOnce({ next: `${API}/v2/time_entries?page=2`, envelope: { total_pages: 10 }, remaining: 5000, allowed: 100 })).toEqual([]);
 	});
 
-	it('wait for the governor: pages beyond the account\'s budget are sent only once its window allows (virtual clock)', async () => {
-		const gauge = slowList('/time_entries', 'time_entries', (GENERAL_LIMIT.limit + 20) * 2000);
-		const all = await harvestList.call(executeContext(), { path: '/time_entries', listKey: 'time_entries' });
-		expect(all).toHaveLength((GENERAL_LIMIT.limit + 20) * 2000);
-		expect(gauge.paths).toHaveLength(GENERAL_LIMIT.limit + 20);
-		// The first 100 go at once; the 101st waits until the first leaves Harvest's 15 s window.
-		expect(clock().elapsed()).toBeGreaterThanOrEqual(GENERAL_LIMIT.windowMs);
-		expect(gauge.most).toBeLessThanOrEqual(PARALLEL_PAGES);
+	it('a cursor link is never planned, whatever the envelope says', () => {
+		const cursor = `${API}/v2/clients?cursor=eyJ9&per_page=2000&ref=next_cursor`;
+		expect(pagesToReadAtOnce({ next: cursor, envelope: { total_pages: 10, per_page: 2000 }, remaining: Infinity, allowed: 100 })).toEqual([]);
 	});
 
-	it('fail the whole read when one page fails, and hand on nothing after it', async () => {
-		slowList('/time_entries', 'time_entries', 20_000, { fail: 4 });
-		const handed: number[] = [];
-		const error = await rejectionOf(
+	it('bounds: what total_pages/total_entries announce, plus a margin of at least two pages or 10 %', () => {
+		expect(pageBounds({ total_pages: 3, total_entries: 4005, per_page: 2000 }, 2000)).toEqual({ announced: 3, cap: 3 + PAGE_MARGIN_MIN });
+		expect(pageBounds({ total_pages: 50, total_entries: 100_000, per_page: 2000 }, 2000)).toEqual({ announced: 50, cap: 55 });
+		// The larger promise counts, so an honest but odd envelope never stops a read early.
+		expect(pageBounds({ total_pages: 1, total_entries: 10_000 }, 2000)).toEqual({ announced: 5, cap: 7 });
+		expect(pageBounds({ total_entries: 0 }, 2000)).toEqual({ announced: 1, cap: 3 });
+		expect(pageBounds({}, 2000)).toEqual({ cap: UNANNOUNCED_PAGE_CAP });
+		expect(pageBounds({ total_pages: 'many' }, 2000)).toEqual({ cap: UNANNOUNCED_PAGE_CAP });
+	});
+});
+
+describe('inOrder', () => {
+	it('hands results on in index order although they finish out of order, with at most `concurrency` started ahead', async () => {
+		const starts: Array<[number, number]> = [];
+		let running = 0;
+		let most = 0;
+		const read = async (i: number) => {
+			starts.push([i, time.now]);
+			most = Math.max(most, ++running);
+			// Later indexes finish first.
+			await time.sleep(1000 - i * 50);
+			running--;
+			return i;
+		};
+		const out: number[] = [];
+		await time.run(
 			(async () => {
-				for await (const page of harvestPages.call(executeContext(), { path: '/time_entries', listKey: 'time_entries' })) {
-					handed.push(page.records.length);
-				}
+				for await (const value of inOrder(10, read, { concurrency: 3 })) out.push(value);
 			})(),
 		);
-		expect(error).toBeInstanceOf(NodeApiError);
-		// Pages 1-3 were handed on in order; nothing from page 4 or after.
-		expect(handed).toEqual([2000, 2000, 2000]);
-		const viaList = await rejectionOf(harvestList.call(executeContext(), { path: '/time_entries', listKey: 'time_entries' }));
-		expect(viaList).toBeInstanceOf(NodeApiError);
+		expect(out).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9]);
+		expect(most).toBe(3);
+		expect(starts.map(([i]) => i)).toEqual(out);
 	});
 
-	it('stop when the execution is cancelled while pages wait for the governor', async () => {
-		slowList('/time_entries', 'time_entries', (GENERAL_LIMIT.limit + 10) * 2000);
+	it('after a failure starts nothing new, hands nothing more on, waits for what runs, then throws the earliest failure', async () => {
+		const started: number[] = [];
+		const finished: number[] = [];
+		const read = async (i: number) => {
+			started.push(i);
+			await time.sleep(i === 3 ? 100 : i === 2 ? 300 : 500);
+			finished.push(i);
+			if (i === 2 || i === 3) throw new Error(`page ${i} failed`);
+			return i;
+		};
+		const out: number[] = [];
+		const error = await rejectionOf(
+			time.run(
+				(async () => {
+					for await (const value of inOrder(10, read, { concurrency: 4 })) out.push(value);
+				})(),
+			),
+		);
+		// Index 3 failed first, 2 later: the earliest index is what the caller sees.
+		expect(error.message).toBe('page 2 failed');
+		expect(started).toEqual([0, 1, 2, 3]);
+		expect(finished.sort()).toEqual([0, 1, 2, 3]);
+		// 0 and 1 finished after the failure at 100 ms: they are not handed on.
+		expect(out).toEqual([]);
+	});
+
+	it('stops before the next start when told to (a cancelled execution), once the running reads are back', async () => {
+		let cancel: Error | undefined;
+		const started: number[] = [];
+		const read = async (i: number) => {
+			started.push(i);
+			if (i === 5) cancel = new Error('cancelled');
+			await time.sleep(100);
+			return i;
+		};
+		const out: number[] = [];
+		const error = await rejectionOf(
+			time.run(
+				(async () => {
+					for await (const value of inOrder(20, read, { concurrency: 2, stopped: () => cancel })) out.push(value);
+				})(),
+			),
+		);
+		expect(error.message).toBe('cancelled');
+		expect(started).toEqual([0, 1, 2, 3, 4, 5]);
+		expect(out).toEqual([0, 1, 2, 3]);
+	});
+
+	it('a consumer that stops early waits for the reads already started, and no more start', async () => {
+		const started: number[] = [];
+		const finished: number[] = [];
+		const read = async (i: number) => {
+			started.push(i);
+			await time.sleep(100);
+			finished.push(i);
+			return i;
+		};
+		await time.run(
+			(async () => {
+				for await (const value of inOrder(10, read, { concurrency: 3 })) if (value === 1) break;
+			})(),
+		);
+		expect(started).toEqual([0, 1, 2, 3]);
+		expect(finished).toEqual(started);
+	});
+});
+
+describe('harvestPages on a page-numbered list', () => {
+	const PAGE_MS = 1000;
+	const steady: FakeListOptions['latency'] = () => PAGE_MS;
+
+	it('Return All of 20,000 records: 10 requests, records in order, pages 2-10 four at a time', async () => {
+		const list = fakePageNumberedList(time, { total: 20_000, latency: steady });
+
+		const all = await time.run(harvestList.call(list.ctx, { path: '/time_entries', listKey: 'time_entries' }));
+
+		expect(ids(all)).toEqual(oneTo(20_000));
+		expect(list.requests.map((r) => r.page)).toEqual(oneTo(10));
+		expect(list.maxInFlight()).toBe(4);
+		// Page 1 alone (it announces total_pages), then 2-5, 6-9 and 10: four page times instead of ten.
+		expect(time.elapsed).toBe(4 * PAGE_MS);
+		expect(list.requests.slice(1).every((r) => r.startedAt >= PAGE_MS)).toBe(true);
+	});
+
+	it('with concurrency 1 the same read is sequential: ten page times, the same requests and records', async () => {
+		pageReading.concurrency = 1;
+		const list = fakePageNumberedList(time, { total: 20_000, latency: steady });
+
+		const all = await time.run(harvestList.call(list.ctx, { path: '/time_entries', listKey: 'time_entries' }));
+
+		expect(ids(all)).toEqual(oneTo(20_000));
+		expect(list.requests).toHaveLength(10);
+		expect(list.maxInFlight()).toBe(1);
+		expect(time.elapsed).toBe(10 * PAGE_MS);
+	});
+
+	it('keeps Harvest order when later pages answer first (server time per record on the page)', async () => {
+		const list = fakePageNumberedList(time, { total: 9_500, latency: (page, n) => 100 + n * (page % 2 ? 1 : 0.2) });
+
+		const pages: number[][] = [];
+		await time.run(
+			(async () => {
+				for await (const page of harvestPages.call(list.ctx, { path: '/time_entries', listKey: 'time_entries' })) pages.push(ids(page.records));
+			})(),
+		);
+
+		expect(pages.map((p) => p.length)).toEqual([2000, 2000, 2000, 2000, 1500]);
+		expect(pages.flat()).toEqual(oneTo(9_500));
+		const ended = list.requests.map((r) => r.endedAt!);
+		// Page 3 (odd, slow) ended after page 4 (even, fast), and still came out first.
+		expect(ended[2]).toBeGreaterThan(ended[3]);
+	});
+
+	it.each([
+		[1, 1],
+		[2000, 1],
+		[2001, 2],
+		[4000, 2],
+		[4001, 3],
+		[19_999, 10],
+		[20_000, 10],
+		[25_000, 10],
+	])('limit %p costs exactly ceil(min(limit, 20,000) / 2000) = %p request(s)', async (limit, requests) => {
+		const list = fakePageNumberedList(time, { total: 20_000, latency: steady });
+
+		const all = await time.run(harvestList.call(list.ctx, { path: '/time_entries', listKey: 'time_entries', limit }));
+
+		expect(list.requests).toHaveLength(requests);
+		expect(ids(all)).toEqual(oneTo(Math.min(limit, 20_000)));
+	});
+
+	it('every page waits for the governor: 250 pages never exceed 100 requests in a rolling 15 s', async () => {
+		const list = fakePageNumberedList(time, { total: 2500, pageSize: 10, latency: () => 50 });
+
+		const all = await time.run(harvestList.call(list.ctx, { path: '/time_entries', listKey: 'time_entries' }));
+
+		expect(all).toHaveLength(2500);
+		expect(list.requests).toHaveLength(250);
+		const sent = list.requests.map((r) => r.startedAt);
+		expect(busiestWindow(sent, 15_000)).toBe(100);
+		// Three windows' worth of requests: at least two full windows of waiting.
+		expect(time.elapsed).toBeGreaterThanOrEqual(2 * 15_000);
+	});
+
+	it('report pages wait for the reports budget: 120 pages, never more than 100 in 15 minutes', async () => {
+		const list = fakePageNumberedList(time, { total: 1200, pageSize: 10, path: '/reports/time/clients', key: 'results', latency: () => 200 });
+
+		const all = await time.run(
+			harvestList.call(list.ctx, { path: '/reports/time/clients', listKey: 'results', qs: { from: '2025-01-01', to: '2025-03-31' } }),
+		);
+
+		expect(ids(all)).toEqual(oneTo(1200));
+		expect(list.requests).toHaveLength(120);
+		expect(busiestWindow(list.requests.map((r) => r.startedAt), 15 * 60_000)).toBe(100);
+		expect(time.elapsed).toBeGreaterThanOrEqual(15 * 60_000);
+		expect(list.requests.every((r) => r.url.includes('from=2025-01-01') && r.url.includes('to=2025-03-31'))).toBe(true);
+	});
+
+	it('an error on one page ends the read: nothing is returned, nothing is still running, nothing started after it', async () => {
+		const list = fakePageNumberedList(time, { total: 20_000, latency: (page) => (page === 6 ? 300 : PAGE_MS), failWith: (page) => (page === 6 ? 404 : undefined) });
+
+		const error = await rejectionOf(time.run(harvestList.call(list.ctx, { path: '/time_entries', listKey: 'time_entries', itemIndex: 3 })));
+
+		expect(error).toBeInstanceOf(NodeApiError);
+		expect((error as unknown as NodeApiError).context.itemIndex).toBe(3);
+		expect(list.inFlight()).toBe(0);
+		const failedAt = list.requests.find((r) => r.page === 6)!.endedAt!;
+		expect(list.requests.every((r) => r.startedAt <= failedAt)).toBe(true);
+		expect(list.requests.every((r) => r.endedAt !== undefined)).toBe(true);
+	});
+
+	it('pages handed on before an error are a prefix in order; none after the failed page', async () => {
+		const list = fakePageNumberedList(time, { total: 20_000, latency: steady, failWith: (page) => (page === 7 ? 404 : undefined) });
+		const handed: number[] = [];
+
+		await rejectionOf(
+			time.run(
+				(async () => {
+					for await (const page of harvestPages.call(list.ctx, { path: '/time_entries', listKey: 'time_entries' })) {
+						handed.push(Number(page.envelope.page));
+					}
+				})(),
+			),
+		);
+
+		expect(handed).toEqual(oneTo(handed.length));
+		expect(Math.max(...handed)).toBeLessThan(7);
+		expect(list.inFlight()).toBe(0);
+	});
+
+	it('a cancelled execution stops the read: no request starts after the cancel and none is left running', async () => {
 		const controller = new AbortController();
-		const ctx = executeContext();
-		(ctx as unknown as { getExecutionCancelSignal: () => AbortSignal }).getExecutionCancelSignal = () => controller.signal;
-		clock().onSleep = () => controller.abort();
-		const error = await rejectionOf(harvestList.call(ctx, { path: '/time_entries', listKey: 'time_entries' }));
+		let cancelledAt = Infinity;
+		const list = fakePageNumberedList(time, {
+			total: 40_000,
+			latency: steady,
+			onRequest: (request) => {
+				if (request.page === 4) {
+					controller.abort();
+					cancelledAt = time.now;
+				}
+			},
+		});
+		Object.assign(list.ctx, { getExecutionCancelSignal: () => controller.signal });
+
+		const error = await rejectionOf(time.run(harvestList.call(list.ctx, { path: '/time_entries', listKey: 'time_entries' })));
+
 		expect(error).toBeInstanceOf(NodeOperationError);
-		expect(error.message).toMatch(/cancelled/);
-	});
-});
-
-describe('page bounds', () => {
-	it('a next link that repeats a page already read ends the read with an error naming the endpoint', async () => {
-		nock(API)
-			.persist()
-			.get('/v2/users')
-			.query(true)
-			.reply(200, { users: records(1), total_pages: 50, links: { next: `${API}/v2/users?cursor=same` } });
-		const error = await rejectionOf(harvestList.call(executeContext(), { path: '/users', listKey: 'users' }));
-		expect(error).toBeInstanceOf(NodeApiError);
-		expect(error.message).toMatch(/^Harvest's pages of \/users do not end: its next link repeats a page already read/);
+		expect(error.message).toContain('cancelled');
+		expect(list.requests.filter((r) => r.startedAt > cancelledAt)).toEqual([]);
+		expect(list.requests.length).toBeLessThanOrEqual(5);
+		expect(list.inFlight()).toBe(0);
 	});
 
-	it('a list that keeps linking new pages beyond its totals ends the read after the margin', async () => {
-		let served = 0;
-		nock(API)
-			.persist()
-			.get('/v2/users')
-			.query(true)
-			.reply(() => {
-				served++;
-				return [200, { users: records(1, served), total_pages: 3, total_entries: 3, links: { next: `${API}/v2/users?cursor=c${served}` } }];
-			});
-		const error = await rejectionOf(harvestList.call(executeContext(), { path: '/users', listKey: 'users' }));
-		expect(error.message).toMatch(/^Harvest's pages of \/users do not end: it has given 5 pages while its totals promised 3/);
-		expect(served).toBe(3 + PAGE_MARGIN);
-	});
+	it('a cursor list is read one link after another, in order', async () => {
+		const list = fakePageNumberedList(time, { total: 9000, latency: steady, cursor: true, path: '/clients', key: 'clients' });
 
-	it('PageBounds: totals from total_pages or total_entries, the largest seen, and a cap without them', () => {
-		const bounds = new PageBounds(2000);
-		expect(bounds.cap).toBe(PAGES_WITHOUT_TOTALS);
-		bounds.page({ total_entries: 4001 });
-		expect(bounds.cap).toBe(3 + PAGE_MARGIN);
-		bounds.page({ total_pages: 7 });
-		expect(bounds.cap).toBe(7 + PAGE_MARGIN);
-		bounds.page({ total_pages: 2 });
-		expect(bounds.cap).toBe(7 + PAGE_MARGIN);
-		expect(bounds.problem('a')).toBeUndefined();
-		expect(bounds.problem('a')).toMatch(/repeats/);
-	});
+		const all = await time.run(harvestList.call(list.ctx, { path: '/clients', listKey: 'clients' }));
 
-	it('lastPageToRead: only page-numbered next links to page 2 with total_pages; the limit cuts the last page', () => {
-		const next = `${API}/v2/time_entries?page=2&per_page=2000&from=2025-01-01`;
-		expect(lastPageToRead(next, { total_pages: 9 }, 2000, Infinity)).toBe(9);
-		expect(lastPageToRead(next, { total_pages: 9 }, 2000, 4500)).toBe(3);
-		expect(lastPageToRead(next, {}, 2000, Infinity)).toBeUndefined();
-		expect(lastPageToRead(`${API}/v2/clients?cursor=abc&per_page=2000`, { total_pages: 9 }, 2000, Infinity)).toBeUndefined();
-		expect(lastPageToRead(`${API}/v2/time_entries?page=3`, { total_pages: 9 }, 2000, Infinity)).toBeUndefined();
-		expect(pageUrl(next, 7)).toBe(`${API}/v2/time_entries?page=7&per_page=2000&from=2025-01-01`);
-	});
-});
-
-describe('one read in flight for identical editor requests', () => {
-	it('list searches that ask for the same page at once share one request, each getting its own copy', async () => {
-		const gauge = slowList('/clients', 'clients', 30, { cursor: true });
-		const ctx = createLoadOptionsContext({ parameters: {}, credentials: patCredentials() });
-		const [a, b] = await Promise.all([
-			harvestList.call(ctx, { path: '/clients', listKey: 'clients', qs: { is_active: true } }),
-			harvestList.call(ctx, { path: '/clients', listKey: 'clients', qs: { is_active: true } }),
-		]);
-		expect(gauge.paths).toHaveLength(1);
-		expect(a).toEqual(b);
-		a[0].name = 'changed by one caller';
-		expect(b[0].name).toBeUndefined();
-		// Different queries are different reads; and a workflow run never shares (each item's read is its own).
-		await Promise.all([
-			harvestList.call(ctx, { path: '/clients', listKey: 'clients', qs: { is_active: false } }),
-			harvestList.call(executeContext(), { path: '/clients', listKey: 'clients', qs: { is_active: true } }),
-			harvestList.call(executeContext(), { path: '/clients', listKey: 'clients', qs: { is_active: true } }),
-		]);
-		expect(gauge.paths).toHaveLength(4);
+		expect(ids(all)).toEqual(oneTo(9000));
+		expect(list.requests).toHaveLength(5);
+		expect(list.maxInFlight()).toBe(1);
+		expect(time.elapsed).toBe(5 * PAGE_MS);
+		expect(list.requests.slice(1).every((r) => r.url.includes('cursor='))).toBe(true);
 	});
 });

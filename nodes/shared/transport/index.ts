@@ -3,12 +3,13 @@
  * pagination, the account's rate budget, retries and error mapping. See docs/architecture.md.
  */
 import type { IDataObject } from 'n8n-workflow';
-import { NodeApiError } from 'n8n-workflow';
 
 import { apiBaseUrl } from './connection';
 import { accept, apiUrl, chooseCredentialType, connect, listAccounts, readParameter } from './connect';
-import { lastPageToRead, PageBounds, pageNumberOf, pageUrl, PARALLEL_PAGES } from './pages';
-import { send } from './send';
+import { mayShare, readKey, sharedRead } from './inflight';
+import { ListRead } from './list';
+import { inOrder, pageReading, pagesToReadAtOnce, withPageNumber } from './pages';
+import { cancelledError, cancelSignal, send } from './send';
 import {
 	MAX_PER_PAGE,
 	type HarvestAccount,
@@ -20,6 +21,7 @@ import {
 } from './types';
 
 export { forgetAccounts } from './connect';
+export { pageReading } from './pages';
 export * from './types';
 
 /** One request; the parsed body, `{}` when Harvest answers with none (DELETE). */
@@ -30,103 +32,59 @@ export async function harvestRequest(this: HarvestContext, request: HarvestReque
 export async function harvestRequestFull(this: HarvestContext, request: HarvestRequest): Promise<HarvestResponse> {
 	const connection = await connect(this, request.itemIndex);
 	const url = apiUrl(this, connection, request.path, request.itemIndex);
-	return await send(this, connection, { ...request, url });
+	const options = { ...request, url };
+	if (request.method === 'GET' && mayShare(this, request.share)) {
+		return await sharedRead(readKey(connection, options), async () => await send(this, connection, options));
+	}
+	return await send(this, connection, options);
 }
 
 /**
  * Pages of a list, in Harvest's order. Asks for `min(limit, 2000)` records per page and follows Harvest's
- * `links.next`, which works for cursor and page-numbered lists alike, so N records cost ceil(N / 2000) requests.
- * A page-numbered list whose first page gives `total_pages` has its remaining pages read a few at a time
- * (PARALLEL_PAGES, each through the rate governor); they are still handed out in order. A next link that repeats
- * a page, or more pages than the totals promise (plus a margin), ends the read with an error: nothing is dropped
- * silently and nothing is read forever.
+ * `links.next`, so N records cost ceil(N / 2000) requests. On page-numbered lists (a next link with `page=`)
+ * the pages that the first one announces (`total_pages`, and no more than the limit needs) are read a few at
+ * a time, each through the governor, and handed on in order; cursor lists are read one link after another.
+ * A read stops with a NodeApiError on a next link it already followed, or past the announced pages plus a
+ * margin (see list.ts).
  */
 export async function* harvestPages(this: HarvestContext, request: HarvestListRequest): AsyncGenerator<HarvestPage> {
 	const limit = request.limit && request.limit > 0 ? Math.floor(request.limit) : Number.POSITIVE_INFINITY;
 	const connection = await connect(this, request.itemIndex);
-	const perPage = Math.min(limit, MAX_PER_PAGE);
-	const firstQuery: IDataObject = { ...request.qs, per_page: perPage };
-	const bounds = new PageBounds(perPage);
-	const read = async (url: string, qs?: IDataObject) => {
-		const response = await send(this, connection, { method: 'GET', url, qs, headers: request.headers, itemIndex: request.itemIndex });
-		return pageOf(this, request, response);
-	};
-	const nextOf = (page: HarvestPage) => {
-		const next = (page.envelope.links as IDataObject | undefined)?.next;
-		return typeof next === 'string' && next !== '' ? withFirstQuery(apiUrl(this, connection, next, request.itemIndex), firstQuery) : undefined;
-	};
+	const firstUrl = apiUrl(this, connection, request.path, request.itemIndex);
+	const firstQuery: IDataObject = { ...request.qs, per_page: Math.min(limit, MAX_PER_PAGE) };
+	const read = new ListRead(this, connection, request, firstUrl);
+	let page = await read.page(firstUrl, firstQuery);
+	read.bound(page.envelope, Number(firstQuery.per_page));
 	let delivered = 0;
-	const hand = (page: HarvestPage): HarvestPage => {
-		bounds.page(page.envelope);
+	const handOn = (next: HarvestPage): HarvestPage => {
 		const wanted = limit - delivered;
-		const records = page.records.length > wanted ? page.records.slice(0, wanted) : page.records;
+		const records = next.records.length > wanted ? next.records.slice(0, wanted) : next.records;
 		delivered += records.length;
-		return { ...page, records };
+		return { ...next, records };
 	};
-
-	const first = await read(apiUrl(this, connection, request.path, request.itemIndex), firstQuery);
-	yield hand(first);
-	let next = nextOf(first);
-	const last = next && delivered < limit ? lastPageToRead(next, first.envelope, perPage, limit) : undefined;
-	if (next && last !== undefined) {
-		// Pages 2..last at once, a few in flight, handed out in order. A failed page fails the read.
-		const template = next;
-		let toStart = 2;
-		const inFlight: Array<Promise<HarvestPage>> = [];
-		const startOne = () => {
-			const pending = read(pageUrl(template, toStart++));
-			pending.catch(() => undefined); // awaited in order below; this only keeps a later failure from being "unhandled"
-			inFlight.push(pending);
-		};
-		while (inFlight.length < PARALLEL_PAGES && toStart <= last) startOne();
-		let page: HarvestPage | undefined;
-		while (inFlight.length) {
-			page = await (inFlight.shift() as Promise<HarvestPage>);
-			if (toStart <= last) startOne();
-			yield hand(page);
+	const signal = cancelSignal(this);
+	const stopped = () => (signal?.aborted ? cancelledError(this, request.itemIndex) : undefined);
+	yield handOn(page);
+	for (;;) {
+		const link = (page.envelope.links as IDataObject | undefined)?.next;
+		if (delivered >= limit || typeof link !== 'string' || link === '') return;
+		const next = withFirstQuery(apiUrl(this, connection, link, request.itemIndex), firstQuery);
+		const numbers = pagesToReadAtOnce({ next, envelope: page.envelope, remaining: limit - delivered, allowed: read.allowed });
+		if (numbers.length < 2) {
+			page = await read.page(next);
+			yield handOn(page);
+			continue;
+		}
+		const pages = inOrder(numbers.length, async (i) => await read.page(withPageNumber(next, numbers[i])), {
+			concurrency: pageReading.concurrency,
+			stopped,
+		});
+		for await (const each of pages) {
+			page = each;
+			yield handOn(page);
 			if (delivered >= limit) return;
 		}
-		// Records added while the pages were read can leave a further page: follow it as Harvest links it.
-		next = page ? nextOf(page) : undefined;
-		if (next && pageNumberOf(next) !== undefined && (pageNumberOf(next) as number) <= last) next = undefined;
 	}
-	while (next && delivered < limit) {
-		const problem = bounds.problem(next);
-		if (problem) throw endlessList(this, request, problem);
-		const page = await read(next);
-		yield hand(page);
-		next = nextOf(page);
-	}
-}
-
-function pageOf(ctx: HarvestContext, request: HarvestListRequest, response: HarvestResponse): HarvestPage {
-	const { [request.listKey]: records, ...envelope } = response.body;
-	if (!Array.isArray(records)) {
-		throw new NodeApiError(
-			ctx.getNode(),
-			{ message: `Harvest's answer has no "${request.listKey}" list` },
-			{
-				message: `Harvest's answer has no "${request.listKey}" list`,
-				description: `The endpoint ${request.path} returned: ${Object.keys(response.body).join(', ') || 'nothing'}.`,
-				itemIndex: request.itemIndex,
-			},
-		);
-	}
-	return { records: records as IDataObject[], envelope, headers: response.headers };
-}
-
-function endlessList(ctx: HarvestContext, request: HarvestListRequest, problem: string): NodeApiError {
-	const message = `Harvest's pages of ${request.path.split('?')[0]} do not end: ${problem}`;
-	return new NodeApiError(
-		ctx.getNode(),
-		{ message },
-		{
-			message,
-			description:
-				'The read was stopped instead of following the list forever; no records were returned. A proxy in front of Harvest, or a list changing very fast, can cause this: try again, or narrow the read with filters.',
-			itemIndex: request.itemIndex,
-		},
-	);
 }
 
 /**

@@ -1,87 +1,159 @@
 /**
- * Pure rules for reading a list's pages: how many pages a read may take, whether the remaining pages of a
- * page-numbered list can be read at once, and their addresses. No I/O; `index.ts` does the reading.
+ * How one list read moves through its pages: which pages of a page-numbered list may be read at once, the order
+ * they are handed on in, and where a read must stop because the server keeps sending pages. Pure: no requests
+ * and no clock (index.ts sends, the governor paces).
  */
 import type { IDataObject } from 'n8n-workflow';
 
-/** Pages of one page-numbered list read at the same time (each still waits for its slot in the governor). */
-export const PARALLEL_PAGES = 4;
-/** Pages beyond what the list's totals promise that a read may take (records added while it reads). */
-export const PAGE_MARGIN = 2;
-/** The cap for a list that gives no totals at all (Harvest always does; a proxy might not). */
-export const PAGES_WITHOUT_TOTALS = 10_000;
+/**
+ * Pages of one read that may be started and not yet handed on. Small on purpose: Harvest's rate budget, not
+ * concurrency, bounds the requests, and each waiting page holds up to 2,000 records in memory. The benchmark
+ * sets it to 1 to measure sequential reads in the same n8n.
+ */
+export const pageReading = { concurrency: 4 };
 
-const count = (value: unknown): number | undefined =>
-	typeof value === 'number' && Number.isInteger(value) && value >= 0 ? value : undefined;
+/** The smallest number of pages a read may take beyond what its first page announced. */
+export const PAGE_MARGIN_MIN = 2;
+/** ...or this share of the announced pages, when larger: lists grow while a long read runs. */
+export const PAGE_MARGIN_SHARE = 0.1;
+/** Pages allowed when the first page announces neither `total_pages` nor `total_entries` (Harvest always does). */
+export const UNANNOUNCED_PAGE_CAP = 1000;
 
-/** The pages a list's envelope promises: `total_pages`, else `total_entries` / per page; undefined if neither. */
-export function promisedPages(envelope: IDataObject, perPage: number): number | undefined {
-	const pages = count(envelope.total_pages);
-	if (pages !== undefined) return pages;
-	const entries = count(envelope.total_entries);
-	return entries === undefined ? undefined : Math.ceil(entries / Math.max(1, perPage));
+export interface PageBounds {
+	/** Pages the first page announced: the larger of `total_pages` and ceil(`total_entries` / `per_page`). */
+	announced?: number;
+	/** Most pages the read may take, the first one included. */
+	cap: number;
+}
+
+function wholeNumber(value: unknown): number | undefined {
+	return typeof value === 'number' && Number.isInteger(value) && value >= 0 ? value : undefined;
+}
+
+/** The bounds of a read, from the envelope of its first page and the page size that was asked for. */
+export function pageBounds(envelope: IDataObject, perPageAsked: number): PageBounds {
+	const totalPages = wholeNumber(envelope.total_pages);
+	const totalEntries = wholeNumber(envelope.total_entries);
+	const perPage = wholeNumber(envelope.per_page) || perPageAsked;
+	const fromEntries = totalEntries !== undefined && perPage > 0 ? Math.ceil(totalEntries / perPage) : undefined;
+	const known = [totalPages, fromEntries].filter((n): n is number => n !== undefined);
+	if (known.length === 0) return { cap: UNANNOUNCED_PAGE_CAP };
+	const announced = Math.max(1, ...known);
+	return { announced, cap: announced + Math.max(PAGE_MARGIN_MIN, Math.ceil(announced * PAGE_MARGIN_SHARE)) };
 }
 
 /**
- * Tracks one read: every next link followed, and the most pages any envelope promised. A next link seen before
- * (the list goes round in circles), or more pages than promised plus the margin (it never ends), stops the read.
+ * The page number a next link asks for when the list is page-numbered: exactly one `page` parameter, a whole
+ * number, and no cursor (cursor lists are read one link after another: only the server knows the next cursor).
  */
-export class PageBounds {
-	private readonly followed = new Set<string>();
-	private promised: number | undefined;
-	private read = 0;
-
-	constructor(private readonly perPage: number) {}
-
-	/** Records one page read and its envelope. */
-	page(envelope: IDataObject): void {
-		this.read++;
-		const promised = promisedPages(envelope, this.perPage);
-		if (promised !== undefined) this.promised = Math.max(this.promised ?? 0, promised);
-	}
-
-	get pagesRead(): number {
-		return this.read;
-	}
-
-	get cap(): number {
-		return this.promised === undefined ? PAGES_WITHOUT_TOTALS : Math.max(1, this.promised) + PAGE_MARGIN;
-	}
-
-	/** Why the read must stop before following `next`, or undefined to go on. */
-	problem(next: string): string | undefined {
-		if (this.followed.has(next)) return `its next link repeats a page already read (${next})`;
-		if (this.read >= this.cap) {
-			return `it has given ${this.read} pages while its totals promised ${this.promised ?? 'none'}`;
-		}
-		this.followed.add(next);
+export function pageNumberIn(url: string): number | undefined {
+	let params: URLSearchParams;
+	try {
+		params = new URL(url).searchParams;
+	} catch {
 		return undefined;
 	}
-}
-
-/** The page number a next link asks for, when it is a page-numbered link (`page=N` and no cursor). */
-export function pageNumberOf(url: string): number | undefined {
-	const params = new URL(url).searchParams;
 	if (params.has('cursor')) return undefined;
-	const page = Number(params.get('page'));
-	return Number.isInteger(page) && page >= 1 ? page : undefined;
+	const pages = params.getAll('page');
+	if (pages.length !== 1 || !/^[1-9]\d{0,8}$/.test(pages[0])) return undefined;
+	return Number(pages[0]);
 }
 
-/** The address of page `page`: the next link with its page number replaced, everything else as Harvest gave it. */
-export function pageUrl(nextUrl: string, page: number): string {
-	const url = new URL(nextUrl);
-	url.searchParams.set('page', String(page));
-	return url.toString();
+/** The same link asking for another page: only the page number changes, every other byte stays as Harvest sent it. */
+export function withPageNumber(url: string, page: number): string {
+	return url.replace(/([?&]page=)\d+(?=[&#]|$)/, `$1${page}`);
+}
+
+function perPageIn(url: string): number | undefined {
+	const value = new URL(url).searchParams.get('per_page');
+	return value !== null && /^\d+$/.test(value) && Number(value) > 0 ? Number(value) : undefined;
+}
+
+export interface PagePlanInput {
+	/** The next link of the page just read (absolute, with the first request's filters). */
+	next: string;
+	/** That page's envelope (`total_pages`, `per_page`). */
+	envelope: IDataObject;
+	/** Records still wanted; Infinity for Return All. */
+	remaining: number;
+	/** Pages this read may still take under its cap. */
+	allowed: number;
 }
 
 /**
- * The last page a read needs after the first one: every page the list has, or fewer when the limit is reached
- * sooner. Undefined when the remaining pages cannot be read at once (cursor list, no total, or a next link that
- * is not page 2).
+ * The page numbers to read at once after a page of a page-numbered list: from the one its next link names up
+ * to the last one announced (`total_pages`), no more than the records still wanted need (ceil(remaining /
+ * per_page)), and no more than the cap allows. Fewer than two means: follow the next link alone. Pages that a
+ * list grown meanwhile adds are not guessed: the last page's own next link is followed after these.
  */
-export function lastPageToRead(next: string, envelope: IDataObject, perPage: number, limit: number): number | undefined {
-	if (pageNumberOf(next) !== 2) return undefined;
-	const total = count(envelope.total_pages);
-	if (total === undefined || total < 2) return undefined;
-	return Number.isFinite(limit) ? Math.min(total, Math.ceil(limit / perPage)) : total;
+export function pagesToReadAtOnce({ next, envelope, remaining, allowed }: PagePlanInput): number[] {
+	const first = pageNumberIn(next);
+	const totalPages = wholeNumber(envelope.total_pages);
+	if (first === undefined || totalPages === undefined || totalPages < first) return [];
+	let last = Math.min(totalPages, first - 1 + Math.max(0, allowed));
+	if (Number.isFinite(remaining)) {
+		const perPage = wholeNumber(envelope.per_page) || perPageIn(next);
+		if (!perPage) return [];
+		last = Math.min(last, first - 1 + Math.ceil(remaining / perPage));
+	}
+	const pages: number[] = [];
+	for (let page = first; page <= last; page++) pages.push(page);
+	return pages;
+}
+
+export interface InOrderOptions {
+	/** Reads started and not yet handed on, at most. */
+	concurrency: number;
+	/** Asked before each start and each hand-on; an error stops the read (a cancelled execution). */
+	stopped?: () => Error | undefined;
+}
+
+type Settled<T> = { ok: true; value: T } | { ok: false };
+
+/**
+ * Runs `read(0 … count - 1)` with at most `concurrency` reads started but not yet handed on, and hands the
+ * results on in index order. Once any read fails (or `stopped`, asked before each start and each hand-on, says
+ * so) nothing new starts and nothing more is handed on; the reads already started are awaited, so none is left running when this ends, and the failure of
+ * the earliest page is thrown. A consumer that stops early also waits for the started reads.
+ */
+export async function* inOrder<T>(count: number, read: (index: number) => Promise<T>, options: InOrderOptions): AsyncGenerator<T> {
+	const concurrency = Math.max(1, Math.floor(options.concurrency));
+	const started: Array<Promise<Settled<T>> | undefined> = [];
+	let failure: { index: number; error: unknown } | undefined;
+	let nextToStart = 0;
+	let handedOn = 0;
+	const fail = (index: number, error: unknown) => {
+		if (!failure || index < failure.index) failure = { index, error };
+	};
+	const startMore = () => {
+		while (!failure && nextToStart < count && nextToStart - handedOn < concurrency) {
+			const stop = options.stopped?.();
+			if (stop) return fail(nextToStart, stop);
+			const index = nextToStart++;
+			started[index] = read(index).then(
+				(value): Settled<T> => ({ ok: true, value }),
+				(error: unknown): Settled<T> => {
+					fail(index, error);
+					return { ok: false };
+				},
+			);
+		}
+	};
+	try {
+		while (handedOn < count) {
+			startMore();
+			if (failure) break;
+			const result = await started[handedOn]!;
+			const stop = options.stopped?.();
+			if (stop) fail(handedOn, stop);
+			// A later page may have failed (or the execution ended) while this one was on its way: hand on nothing then.
+			if (failure || !result.ok) break;
+			started[handedOn] = undefined;
+			handedOn++;
+			yield result.value;
+		}
+		if (failure) throw failure.error;
+	} finally {
+		await Promise.all(started.filter((p): p is Promise<Settled<T>> => p !== undefined));
+	}
 }

@@ -1,4 +1,3 @@
-import { createHash } from 'crypto';
 import type { IDataObject, IHttpRequestOptions } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
@@ -9,7 +8,6 @@ import { classify, headerMap, parseBody, type Outcome } from './outcome';
 import { decideRetry, DEFAULT_RETRY_AFTER_MS, MAX_RETRY_AFTER_MS } from './retry';
 import {
 	isExecuteContext,
-	isLoadOptionsContext,
 	REQUEST_TIMEOUT_MS,
 	transportClock,
 	type Connection,
@@ -18,12 +16,12 @@ import {
 	type HarvestResponse,
 } from './types';
 
-function cancelSignal(ctx: HarvestContext): AbortSignal | undefined {
+export function cancelSignal(ctx: HarvestContext): AbortSignal | undefined {
 	const withSignal = ctx as { getExecutionCancelSignal?: () => AbortSignal | undefined };
 	return typeof withSignal.getExecutionCancelSignal === 'function' ? withSignal.getExecutionCancelSignal() : undefined;
 }
 
-function cancelledError(ctx: HarvestContext, itemIndex?: number): NodeOperationError {
+export function cancelledError(ctx: HarvestContext, itemIndex?: number): NodeOperationError {
 	return new NodeOperationError(ctx.getNode(), 'The execution was cancelled while waiting for Harvest', { itemIndex });
 }
 
@@ -96,29 +94,7 @@ export interface SendOptions {
 	harvestId?: boolean;
 }
 
-/** Reads in flight for the editor, by everything that makes two reads the same (see `send`). */
-const inFlightReads = new Map<string, Promise<HarvestResponse>>();
-
-/**
- * One request. An editor read (list search, option list) that is already in flight with the same credential,
- * account, URL and query is not sent again: both callers get the one answer (each its own copy).
- */
 export async function send(ctx: HarvestContext, connection: Connection, options: SendOptions): Promise<HarvestResponse> {
-	if (options.method !== 'GET' || !isLoadOptionsContext(ctx)) return await sendOnce(ctx, connection, options);
-	const identity = createHash('sha256').update(connection.secrets.join('\u0000')).digest('hex');
-	const key = JSON.stringify([connection.credentialType, connection.apiBase.toString(), connection.accountId, identity, options.url, options.qs ?? {}, options.headers ?? {}]);
-	let pending = inFlightReads.get(key);
-	if (!pending) {
-		pending = sendOnce(ctx, connection, options);
-		inFlightReads.set(key, pending);
-		const forget = () => inFlightReads.delete(key);
-		pending.then(forget, forget);
-	}
-	const response = await pending;
-	return { statusCode: response.statusCode, headers: { ...response.headers }, body: structuredClone(response.body) };
-}
-
-async function sendOnce(ctx: HarvestContext, connection: Connection, options: SendOptions): Promise<HarvestResponse> {
 	const pathname = new URL(options.url).pathname;
 	const isReport = !options.harvestId && pathname.startsWith(`${connection.apiBase.pathname}/reports/`);
 	const budget = budgetFor(`${connection.apiBase.origin}|${connection.accountId}`);

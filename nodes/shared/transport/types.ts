@@ -21,6 +21,12 @@ export interface HarvestRequest {
 	 */
 	headers?: Record<string, string>;
 	itemIndex?: number;
+	/**
+	 * Whether a GET may share one request with an identical GET already on its way (see inflight.ts). Default:
+	 * yes in the editor (load options, list searches), no in workflow runs and polls, where a read must not
+	 * get an answer from before a write it follows.
+	 */
+	share?: boolean;
 }
 
 /** The methods Harvest's API uses. */
@@ -43,6 +49,8 @@ export interface HarvestListRequest {
 	/** Extra headers for every page (see HarvestRequest.headers). */
 	headers?: Record<string, string>;
 	itemIndex?: number;
+	/** Each page may share its request with an identical one on its way (see HarvestRequest.share). */
+	share?: boolean;
 }
 
 export interface HarvestPage {
