@@ -4,7 +4,7 @@
  * The trigger reports a change once its second is over (SETTLE_SECONDS after it, on the server's clock), so
  * tests move the server clock on with `settle()` between their writes and the poll that should see them.
  */
-import type { IDataObject } from 'n8n-workflow';
+import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
 
 import { SETTLE_SECONDS } from '../../nodes/HarvestAppTrigger/poller/plan';
 import { parseHarvestTime } from '../../nodes/HarvestAppTrigger/poller/time';
@@ -273,24 +273,43 @@ describe('state', () => {
 	});
 });
 
+/** The parsed body of an answer as the HTTP helper returned it. */
+function bodyOf(response: unknown): IDataObject {
+	const raw = (response as IDataObject).body;
+	return (typeof raw === 'string' || Buffer.isBuffer(raw) ? JSON.parse(raw.toString()) : raw) as IDataObject;
+}
+
+/** Two polls together report every record of `expected` and no version twice. */
+function expectEachOnce(first: { items: INodeExecutionData[] | null }, second: { items: INodeExecutionData[] | null }, expected: number[]): void {
+	const pairs = [...(first.items ?? []), ...(second.items ?? [])].map((i) => `${i.json.id}@${i.json.updated_at}`);
+	expect(new Set(pairs).size).toBe(pairs.length);
+	expect(new Set([...ids(first.items), ...ids(second.items)])).toEqual(new Set(expected));
+}
+
+/** A project of its own, so the list holds exactly the entries of the test, and a watch on it. */
+async function watchOwnProject(limit = 50) {
+	const project = sandbox.mutate({ resource: 'projects', action: 'create' });
+	const projectId = Number(project.id);
+	let assignment = account().userAssignments.all().find((ua) => ua.project_id === projectId);
+	if (!assignment) {
+		const user = account().users.all().find((u) => u.is_active)!;
+		sandbox.mutate({ resource: 'user_assignments', action: 'create', fields: { project_id: projectId, user_id: user.id } });
+		assignment = account().userAssignments.all().find((ua) => ua.project_id === projectId)!;
+	}
+	const user = { id: assignment.user_id };
+	if (!account().taskAssignments.some((ta) => ta.project_id === projectId)) {
+		sandbox.mutate({ resource: 'task_assignments', action: 'create', fields: { project_id: projectId } });
+	}
+	const params = { resource: 'timeEntry', event: 'newOrUpdated', limit, filters: { projectId: { mode: 'id', value: String(project.id) } } };
+	const { staticData } = await activate(params);
+	const create = (count: number) => Array.from({ length: count }, () => Number(createEntry({ project_id: projectId, user_id: user.id }).id));
+	return { params, staticData, create, projectId };
+}
+
 describe('pages that shift while they are read', () => {
 	it('keep the watermark, and the next poll returns the record the shift hid', async () => {
-		// A project of its own, so the list holds exactly the entries of this test.
-		const project = sandbox.mutate({ resource: 'projects', action: 'create' });
-		const projectId = Number(project.id);
-		let assignment = account().userAssignments.all().find((ua) => ua.project_id === projectId);
-		if (!assignment) {
-			const user = account().users.all().find((u) => u.is_active)!;
-			sandbox.mutate({ resource: 'user_assignments', action: 'create', fields: { project_id: projectId, user_id: user.id } });
-			assignment = account().userAssignments.all().find((ua) => ua.project_id === projectId)!;
-		}
-		const user = { id: assignment.user_id };
-		if (!account().taskAssignments.some((ta) => ta.project_id === projectId)) {
-			sandbox.mutate({ resource: 'task_assignments', action: 'create', fields: { project_id: projectId } });
-		}
-		const params = { resource: 'timeEntry', event: 'newOrUpdated', limit: 50, filters: { projectId: { mode: 'id', value: String(project.id) } } };
-		const { staticData } = await activate(params);
-		const created = Array.from({ length: 12 }, () => Number(createEntry({ project_id: projectId, user_id: user.id }).id));
+		const { params, staticData, create } = await watchOwnProject();
+		const created = create(12);
 		settle();
 		const cursorBefore = stateOf(staticData)?.cursor;
 		let pageCount = 0;
@@ -303,10 +322,7 @@ describe('pages that shift while they are read', () => {
 				if (qs?.per_page === 2000) qs.per_page = 5;
 				const response = await send();
 				if (++pageCount === 1) {
-					const raw = (response as IDataObject).body;
-					const body = (typeof raw === 'string' || Buffer.isBuffer(raw) ? JSON.parse(raw.toString()) : raw) as IDataObject;
-					const firstPage = body.time_entries as IDataObject[];
-					deleted = Number(firstPage[0].id);
+					deleted = Number((bodyOf(response).time_entries as IDataObject[])[0].id);
 					sandbox.mutate({ resource: 'time_entries', action: 'delete', id: deleted });
 				}
 				return response;
@@ -315,31 +331,54 @@ describe('pages that shift while they are read', () => {
 		expect(first.requests.length).toBeGreaterThan(2);
 		expect(stateOf(staticData)?.cursor).toBe(cursorBefore);
 		const second = await pollOnce(sandbox, params, staticData);
-		const pairs = [...(first.items ?? []), ...(second.items ?? [])].map((i) => `${i.json.id}@${i.json.updated_at}`);
-		expect(new Set(pairs).size).toBe(pairs.length);
-		expect(new Set([...ids(first.items), ...ids(second.items)])).toEqual(new Set(created));
+		expectEachOnce(first, second, created);
 		// The first poll read the deleted record (page 1) but missed the one that slid; the second poll found it.
 		expect(ids(first.items)).toContain(deleted);
 		expect(ids(first.items)).toHaveLength(11);
+		expect(ids(second.items)).toHaveLength(1);
+	});
+
+	it('are still detected when pages are read at once and a later page is served before an earlier one', async () => {
+		const { params, staticData, create } = await watchOwnProject();
+		const created = create(15);
+		settle();
+		const cursorBefore = stateOf(staticData)?.cursor;
+		let deleted = 0;
+		let page3Served: () => void = () => undefined;
+		const page3 = new Promise<void>((resolve) => (page3Served = resolve));
+		const first = await pollOnce(sandbox, params, staticData, {
+			wrap: async (send, options) => {
+				// Pages of 5: page 1 announces 3 pages, and the transport asks for pages 2 and 3 at once. Page 2 is held
+				// until page 3 has been served; then a record of page 1 is deleted, so page 2 is served shifted by one:
+				// its first record slides onto page 1 (read already) and its last is page 3's first (read already).
+				const qs = options.qs as IDataObject | undefined;
+				if (qs?.per_page === 2000) qs.per_page = 5;
+				const page = Number(new URL(String(options.url)).searchParams.get('page') ?? 1);
+				if (page === 2) await page3;
+				const response = await send();
+				if (page === 1) deleted = Number((bodyOf(response).time_entries as IDataObject[])[0].id);
+				if (page === 3) {
+					sandbox.mutate({ resource: 'time_entries', action: 'delete', id: deleted });
+					page3Served();
+				}
+				return response;
+			},
+		});
+		// Read out of order, which only concurrent page reads do.
+		expect(first.requests.map((r) => r.query.page ?? '1')).toEqual(['1', '3', '2']);
+		expect(stateOf(staticData)?.cursor).toBe(cursorBefore);
+		const second = await pollOnce(sandbox, params, staticData);
+		expectEachOnce(first, second, created);
+		expect(ids(first.items)).toContain(deleted);
+		expect(new Set(ids(first.items)).size).toBe(14);
 		expect(ids(second.items)).toHaveLength(1);
 	});
 });
 
 describe('pages that shift while several are read at once', () => {
 	it('still leave a trace: the watermark stays, and the next poll returns what slid out of view', async () => {
-		const project = sandbox.mutate({ resource: 'projects', action: 'create' });
-		const projectId = Number(project.id);
-		if (!account().userAssignments.some((ua) => ua.project_id === projectId)) {
-			const someone = account().users.all().find((u) => u.is_active)!;
-			sandbox.mutate({ resource: 'user_assignments', action: 'create', fields: { project_id: projectId, user_id: someone.id } });
-		}
-		const userId = account().userAssignments.all().find((ua) => ua.project_id === projectId)!.user_id;
-		if (!account().taskAssignments.some((ta) => ta.project_id === projectId)) {
-			sandbox.mutate({ resource: 'task_assignments', action: 'create', fields: { project_id: projectId } });
-		}
-		const params = { resource: 'timeEntry', event: 'newOrUpdated', limit: 100, filters: { projectId: { mode: 'id', value: String(projectId) } } };
-		const { staticData } = await activate(params);
-		const created = Array.from({ length: 40 }, () => Number(createEntry({ project_id: projectId, user_id: userId }).id));
+		const { params, staticData, create, projectId } = await watchOwnProject(100);
+		const created = create(40);
 		settle();
 		const cursorBefore = stateOf(staticData)?.cursor;
 		let answered = 0;
