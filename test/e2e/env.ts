@@ -22,6 +22,20 @@ export interface RuntimeSpec {
 }
 
 export const MAIN_RUNTIME: RuntimeSpec = { n8n: N8N_VERSION, node: NODE_VERSION };
+
+// The n8n versions the package is tested on (test/versions), named once here so every tier that installs one of
+// them (the version smokes, the deploy tier) shares the same cache folder. README "Supported n8n versions".
+/**
+ * The newest 1.x on the registry, on the same Node 24 (n8n 1.123 runs on Node 20.19 to 24). Its nodes-base takes
+ * xlsx 0.20.2 from SheetJS's CDN, which is not the npm registry; the registry's newest xlsx stands in (only the
+ * Spreadsheet File node uses it).
+ */
+export const N8N_1X_RUNTIME: RuntimeSpec = { n8n: '1.123.81', node: NODE_VERSION, overrides: { xlsx: '0.18.5' } };
+/**
+ * The newest 2.x that installs from the registry. 2.41.3 (npm's latest) does not: it needs @n8n packages of its
+ * own release (@n8n/agents 0.26.2, @n8n/ai-node-sdk 0.31.2, @n8n/ai-utilities 0.34.2, …) that the registry lacks.
+ */
+export const NEWEST_RUNTIME: RuntimeSpec = MAIN_RUNTIME;
 const READY = '.ready';
 
 export function cacheRoot(): string {
