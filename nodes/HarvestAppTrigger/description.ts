@@ -3,6 +3,7 @@ import type { INodeProperties } from 'n8n-workflow';
 import { returnAllOrLimit } from '../shared/descriptions/limit';
 import { accountField, authenticationField } from '../shared/descriptions/connection';
 import { DEFAULT_OVERLAP_SECONDS } from './poller/plan';
+import { WATCHED_FIELDS } from './poller/fields';
 import { WATCHED_RESOURCES } from './resources';
 
 /**
@@ -26,10 +27,11 @@ export const DEFAULT_LIMIT = Number(limitProperty.default);
 
 const deletionNotice: INodeProperties = {
 	displayName:
-		'Harvest keeps no record of deletions, so a deleted record never triggers this node. Creations and changes are found by polling.',
+		'Harvest keeps no record of deletions. To be told of them, choose the event Deleted, or Report Deletions under Options: the trigger then lists every watched ID now and then (see Check for Deletions Every).',
 	name: 'deletionNotice',
 	type: 'notice',
 	default: '',
+	displayOptions: { show: { event: ['new', 'newOrUpdated'] } },
 };
 
 /** Written out for the editor and the linter; a test checks it lists exactly WATCHED_RESOURCES. */
@@ -58,25 +60,74 @@ export const resourceProperty: INodeProperties = {
 	description: 'The kind of Harvest record to watch',
 };
 
-const eventProperty: INodeProperties = {
-	displayName: 'Event',
-	name: 'event',
-	type: 'options',
-	noDataExpression: true,
-	options: [
-		{
-			name: 'New',
-			value: 'new',
-			description: 'A record was created. Each record triggers once.',
-		},
-		{
-			name: 'New or Updated',
-			value: 'newOrUpdated',
-			description: 'A record was created or changed. Each item\'s "event" field says which.',
-		},
-	],
-	default: 'new',
+const EVENT_DESCRIPTIONS = {
+	deleted: 'A record was deleted. Found by listing every watched ID now and then (see Options).',
+	new: 'A record was created. Each record triggers once.',
+	newOrUpdated: 'A record was created or changed. Each item\'s "event" field says which.',
+	fieldChanged: 'A chosen field changed, e.g. an invoice was paid. Each change triggers once, with previous and current values.',
 };
+
+/** Resources with fields to watch also offer "Field Changed" (an invoice paid, a time entry approved…). */
+const fieldResources = WATCHED_RESOURCES.map((resource) => resource.value).filter((value) => WATCHED_FIELDS[value]);
+
+// Written out twice (the linter checks defaults against literal options): with and without "Field Changed".
+const eventProperties: INodeProperties[] = [
+	{
+		displayName: 'Event',
+		name: 'event',
+		type: 'options',
+		noDataExpression: true,
+		options: [
+			{ name: 'Deleted', value: 'deleted', description: EVENT_DESCRIPTIONS.deleted },
+			{ name: 'Field Changed', value: 'fieldChanged', description: EVENT_DESCRIPTIONS.fieldChanged },
+			{ name: 'New', value: 'new', description: EVENT_DESCRIPTIONS.new },
+			{ name: 'New or Updated', value: 'newOrUpdated', description: EVENT_DESCRIPTIONS.newOrUpdated },
+		],
+		default: 'new',
+		displayOptions: { show: { resource: fieldResources } },
+	},
+	{
+		displayName: 'Event',
+		name: 'event',
+		type: 'options',
+		noDataExpression: true,
+		options: [
+			{ name: 'Deleted', value: 'deleted', description: EVENT_DESCRIPTIONS.deleted },
+			{ name: 'New', value: 'new', description: EVENT_DESCRIPTIONS.new },
+			{ name: 'New or Updated', value: 'newOrUpdated', description: EVENT_DESCRIPTIONS.newOrUpdated },
+		],
+		default: 'new',
+		displayOptions: { hide: { resource: fieldResources } },
+	},
+];
+
+/** Per resource: which field to watch; per field: the values to report changes to. */
+const fieldProperties: INodeProperties[] = Object.entries(WATCHED_FIELDS).flatMap(([resource, fields]) => [
+	{
+		displayName: 'Field',
+		name: 'watchField',
+		type: 'options' as const,
+		noDataExpression: true,
+		options: fields.map((field) => ({ name: field.label, value: field.name })).sort((a, b) => a.name.localeCompare(b.name)),
+		default: fields[0].name,
+		displayOptions: { show: { resource: [resource], event: ['fieldChanged'] } },
+	},
+	...fields.map(
+		(field): INodeProperties => ({
+			displayName: 'To Values',
+			name: 'toValues',
+			type: 'multiOptions',
+			options: [...field.values].sort().map((value) => ({ name: valueLabel(value), value })),
+			default: [],
+			description: 'Report only changes to one of these values; leave empty to report every change',
+			displayOptions: { show: { resource: [resource], event: ['fieldChanged'], watchField: [field.name] } },
+		}),
+	),
+]);
+
+function valueLabel(value: string): string {
+	return value.charAt(0).toUpperCase() + value.slice(1);
+}
 
 /** One Filters collection per resource that has any, shown only for that resource. */
 const filterCollections: INodeProperties[] = WATCHED_RESOURCES.filter((resource) => resource.filters.length > 0).map(
@@ -101,6 +152,37 @@ const optionsProperty: INodeProperties = {
 	default: {},
 	options: [
 		{
+			displayName: 'Check for Deletions Every',
+			name: 'deletionCheckEvery',
+			type: 'number',
+			typeOptions: { minValue: 1 },
+			default: 15,
+			displayOptions: { show: { '/event': ['new', 'newOrUpdated', 'deleted'] } },
+			hint: 'Each check lists every watched record: ceil(N / 2000) requests for N records, plus one per record that has gone',
+			description: 'How often to look for deleted records (with the event Deleted, or Report Deletions), in the unit below',
+		},
+		{
+			displayName: 'Deletion Check Unit',
+			name: 'deletionCheckUnit',
+			type: 'options',
+			options: [
+				{ name: 'Minutes', value: 'minutes' },
+				{ name: 'Polls', value: 'polls' },
+			],
+			default: 'minutes',
+			displayOptions: { show: { '/event': ['new', 'newOrUpdated', 'deleted'] } },
+		},
+		{
+			displayName: 'Deletion Window Days',
+			name: 'deletionWindowDays',
+			type: 'number',
+			typeOptions: { minValue: 1 },
+			default: 90,
+			displayOptions: { show: { '/event': ['new', 'newOrUpdated', 'deleted', 'fieldChanged'], '/resource': ['timeEntry', 'expense'] } },
+			description:
+				'Time entries and expenses can number hundreds of thousands: deletions (and field values) are watched for those spent in the last this many days',
+		},
+		{
 			displayName: 'Include Existing',
 			name: 'includeExisting',
 			type: 'boolean',
@@ -118,6 +200,14 @@ const optionsProperty: INodeProperties = {
 				"How far behind the last change each poll looks again, for changes Harvest saves late. Results already returned are recognised and not returned twice.",
 		},
 		{
+			displayName: 'Report Deletions',
+			name: 'reportDeletions',
+			type: 'boolean',
+			default: false,
+			displayOptions: { show: { '/event': ['new', 'newOrUpdated'] } },
+			description: 'Whether to report deleted records too (event "deleted"), checked as set in Check for Deletions Every',
+		},
+		{
 			displayName: 'Start From',
 			name: 'startFrom',
 			type: 'dateTime',
@@ -133,7 +223,8 @@ export const triggerProperties: INodeProperties[] = [
 	accountField,
 	deletionNotice,
 	resourceProperty,
-	eventProperty,
+	...eventProperties,
+	...fieldProperties,
 	...filterCollections,
 	limitProperty,
 	optionsProperty,

@@ -1,15 +1,21 @@
 import type { IDataObject, INodeExecutionData, IPollFunctions } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
 
 import { harvestPages } from '../shared/transport';
-import { DEFAULT_LIMIT, triggerProperties } from './description';
+import { checkForDeletions, firstListing, noteSeen, type Watch } from './deletionCheck';
+import { triggerProperties } from './description';
+import { readFullList } from './fullList';
 import { withParametersReadNow } from './parameters';
 import { claimPoll, pollKey, releasePoll } from './pollGuard';
+import { checkDue, dateOfDay, dayNumber, emptyDeletionState, readDeletionState, takePending, windowStart, type DeletionState } from './poller/deletions';
+import { decodeIdMap, encodeIdMap } from './poller/idset';
 import { assessPages, type PageSummary } from './poller/pages';
-import { DEFAULT_OVERLAP_SECONDS, newest, plan, readWindow, type Emission, type WatchEvent } from './poller/plan';
-import { fingerprintOf, loadState, startState, type StartPoint } from './poller/state';
-import { formatHarvestTime, parseHttpDate, parseStartDate } from './poller/time';
-import { FilterProblem, listSpec, resolveFilters, watchedResource, type ResolvedFilters, type WatchedResource } from './resources';
+import { newest, plan, readWindow, type Emission } from './poller/plan';
+import { loadState, startState, type WatchState } from './poller/state';
+import { forgetBefore, remember, transitionsOf, type FieldMemory } from './poller/transitions';
+import { valueCode } from './poller/fields';
+import { formatHarvestTime, parseHttpDate } from './poller/time';
+import { listSpec } from './resources';
+import { fail, readSettings, type Settings } from './settings';
 
 /** Key of the trigger's state in the node's static data. */
 export const STATE_KEY = 'harvestAppTrigger';
@@ -18,65 +24,6 @@ export const STATE_KEY = 'harvestAppTrigger';
 const MANUAL_LOOKBACK_SECONDS = 7 * 24 * 3600;
 /** A manual run returns this many records: enough to map fields, like n8n's own polling triggers. */
 const MANUAL_SAMPLE_SIZE = 1;
-
-interface Settings {
-	resource: WatchedResource;
-	event: WatchEvent;
-	limit: number;
-	overlapSeconds: number;
-	start: StartPoint | { kind: 'now' };
-	filters: ResolvedFilters;
-	fingerprint: string;
-}
-
-function fail(ctx: IPollFunctions, message: string, description?: string): NodeOperationError {
-	return new NodeOperationError(ctx.getNode(), message, description ? { description } : undefined);
-}
-
-function readSettings(ctx: IPollFunctions): Settings {
-	const resourceValue = String(ctx.getNodeParameter('resource', ''));
-	const resource = watchedResource(resourceValue);
-	if (!resource) throw fail(ctx, `Harvest App Trigger cannot watch "${resourceValue}"`);
-
-	const eventValue = String(ctx.getNodeParameter('event', 'new'));
-	if (eventValue !== 'new' && eventValue !== 'newOrUpdated') throw fail(ctx, `Unknown event "${eventValue}"`);
-	const event: WatchEvent = eventValue;
-
-	const limit = Number(ctx.getNodeParameter('limit', DEFAULT_LIMIT));
-	if (!Number.isInteger(limit) || limit < 1) throw fail(ctx, 'The parameter "Limit" must be a whole number of at least 1');
-
-	const options = (ctx.getNodeParameter('options', {}) ?? {}) as IDataObject;
-	const overlapSeconds = Number(options.overlapSeconds ?? DEFAULT_OVERLAP_SECONDS);
-	if (!Number.isFinite(overlapSeconds) || overlapSeconds < 0) {
-		throw fail(ctx, 'The option "Overlap Seconds" must be a number of seconds, 0 or more');
-	}
-
-	let start: Settings['start'] = { kind: 'now' };
-	if (options.includeExisting === true) {
-		start = { kind: 'everything' };
-	} else if (options.startFrom !== undefined && options.startFrom !== '') {
-		const time = parseStartDate(options.startFrom, ctx.getTimezone());
-		if (time === undefined) throw fail(ctx, `The option "Start From" is not a date: "${String(options.startFrom)}"`);
-		start = { kind: 'date', time };
-	}
-
-	let filters: ResolvedFilters;
-	try {
-		filters = resolveFilters(resource, (ctx.getNodeParameter('filters', {}) ?? {}) as IDataObject);
-	} catch (error) {
-		throw error instanceof FilterProblem ? fail(ctx, error.message) : new NodeOperationError(ctx.getNode(), error as Error);
-	}
-
-	// Anything that changes which records are reported starts the watch afresh, rather than mixing two streams.
-	const fingerprint = fingerprintOf({
-		resource: resource.value,
-		event,
-		filters: filters.effective,
-		start: start.kind === 'date' ? formatHarvestTime(start.time) : start.kind,
-		account: String(ctx.getNodeParameter('accountId', '') ?? ''),
-	});
-	return { resource, event, limit, overlapSeconds, start, filters, fingerprint };
-}
 
 interface Read {
 	pages: Array<PageSummary<IDataObject>>;
@@ -112,7 +59,7 @@ async function sampleRecent(ctx: IPollFunctions, settings: Settings): Promise<IN
 		const recent = await readAll(ctx, settings, { updated_since: since }, 2000);
 		records = records.concat(recent.pages.flatMap((page) => page.records).filter(settings.filters.match));
 	}
-	const sample = newest(records, settings.event, MANUAL_SAMPLE_SIZE);
+	const sample = newest(records, settings.event === 'new' ? 'new' : 'newOrUpdated', MANUAL_SAMPLE_SIZE);
 	if (sample.length === 0) {
 		throw fail(
 			ctx,
@@ -120,7 +67,19 @@ async function sampleRecent(ctx: IPollFunctions, settings: Settings): Promise<IN
 			`Create or change one in Harvest (or loosen the filters), then fetch again. Active workflows are not affected.`,
 		);
 	}
+	// Shaped like what the activated trigger emits for the chosen event, from a real record.
+	if (settings.event === 'deleted') return [[{ json: deletedItem(Number(sample[0].record.id)) }]];
+	if (settings.change) {
+		const { field } = settings.change;
+		const record = sample[0].record;
+		return [[{ json: { ...record, event: 'changed', field: field.name, previous: null, current: record[field.name] ?? null } }]];
+	}
 	return [toItems(sample)];
+}
+
+/** What a deletion is reported as: the id (the trigger keeps ids only, to stay small; see README). */
+function deletedItem(id: number): IDataObject {
+	return { id, event: 'deleted', last_seen: null };
 }
 
 /** The server's current time, from the `Date` header of the cheapest possible request. */
@@ -149,22 +108,36 @@ export async function pollHarvest(this: IPollFunctions): Promise<INodeExecutionD
 	}
 }
 
-async function pollOnce(this: void, ctx: IPollFunctions, settings: Settings): Promise<INodeExecutionData[][] | null> {
+/** The trigger's state: the watermark (poller/state.ts), and what deletions and field changes need. */
+type StoredState = WatchState & { deletions?: DeletionState; memory?: string };
 
+async function pollOnce(this: void, ctx: IPollFunctions, settings: Settings): Promise<INodeExecutionData[][] | null> {
 	const staticData = ctx.getWorkflowStaticData('node');
-	let state = loadState(staticData[STATE_KEY], settings.fingerprint);
+	const watch: Watch | undefined = settings.deletions ? { resource: settings.resource, filters: settings.filters, deletions: settings.deletions } : undefined;
+	const stored = staticData[STATE_KEY] as StoredState | undefined;
+	let state = loadState(stored, settings.fingerprint);
+	let deletions = watch && state ? readDeletionState(stored?.deletions) : undefined;
+	let memory = settings.change && state ? fieldMemory(settings, decodeIdMap(stored?.memory)) : undefined;
+	// A state without the parts this watch needs (changed by hand, or from an older version) starts afresh.
+	if ((watch && !deletions) || (settings.change && !memory)) state = undefined;
 	if (!state) {
 		if (settings.start.kind === 'now') {
 			// First activation (or the watch changed): remember where "now" is on Harvest's clock, report nothing.
+			// Deletions and field changes also need to know every record there is now (ceil(N / 2000) requests).
 			const serverTime = await serverNow(ctx, settings);
 			if (serverTime === undefined) {
 				ctx.logger.warn('Harvest App Trigger: Harvest sent no Date header; trying to start again at the next poll');
 				return null;
 			}
-			staticData[STATE_KEY] = startState(settings.fingerprint, { kind: 'now', serverTime });
+			const fresh: StoredState = startState(settings.fingerprint, { kind: 'now', serverTime });
+			if (watch) fresh.deletions = await firstListing(ctx, watch, serverTime);
+			if (settings.change) fresh.memory = encodeIdMap((await firstMemory(ctx, settings, serverTime)).codes);
+			staticData[STATE_KEY] = fresh;
 			return null;
 		}
 		state = startState(settings.fingerprint, settings.start);
+		deletions = watch ? emptyDeletionState() : undefined;
+		memory = settings.change ? fieldMemory(settings, new Map()) : undefined;
 	}
 
 	const window = readWindow(state, settings.overlapSeconds);
@@ -173,13 +146,34 @@ async function pollOnce(this: void, ctx: IPollFunctions, settings: Settings): Pr
 	const result = plan({
 		state,
 		records: assessed.records.filter(settings.filters.match),
-		event: settings.event,
-		limit: settings.limit,
+		// Deletions and field changes look at every version; only New stops at creations.
+		event: settings.event === 'new' ? 'new' : 'newOrUpdated',
+		// With "Deleted" the changes only teach the trigger new ids: all of them are taken in at once.
+		limit: settings.event === 'deleted' ? Number.MAX_SAFE_INTEGER : settings.limit,
 		overlapSeconds: settings.overlapSeconds,
 		serverTime: read.serverTime,
 		complete: assessed.complete,
 	});
-	staticData[STATE_KEY] = result.state;
+
+	let items: INodeExecutionData[] = [];
+	if (settings.event === 'new' || settings.event === 'newOrUpdated') items = toItems(result.emit);
+	if (settings.change && memory) items = changedItems(settings, memory, result.emit, read.serverTime);
+	if (watch && deletions) {
+		deletions = noteSeen(watch, deletions, result.emit.map((emission) => emission.record));
+		if (read.serverTime !== undefined && checkDue(deletions, watch.deletions.every, read.serverTime)) {
+			deletions = await checkForDeletions(ctx, watch, deletions, read.serverTime);
+		} else {
+			deletions = { ...deletions, polls: deletions.polls + 1 };
+		}
+		const taken = takePending(deletions, settings.limit - items.length);
+		deletions = taken.state;
+		items = items.concat(taken.report.map((id) => ({ json: deletedItem(id) })));
+	}
+
+	const next: StoredState = result.state;
+	if (deletions) next.deletions = deletions;
+	if (memory) next.memory = encodeIdMap(memory.codes);
+	staticData[STATE_KEY] = next;
 
 	if (!assessed.complete) {
 		ctx.logger.debug(`Harvest App Trigger: read again next poll (${assessed.reason ?? 'pages inconsistent'})`);
@@ -195,5 +189,46 @@ async function pollOnce(this: void, ctx: IPollFunctions, settings: Settings): Pr
 	if (result.invalid > 0) {
 		ctx.logger.warn(`Harvest App Trigger: ${result.invalid} record(s) without id, created_at or updated_at were skipped`);
 	}
-	return result.emit.length ? [toItems(result.emit)] : null;
+	return items.length ? [items] : null;
 }
+
+function fieldMemory(settings: Settings, codes: Map<number, number> | undefined): FieldMemory | undefined {
+	return codes ? { codes, dated: settings.resource.dated === true } : undefined;
+}
+
+/** The day of a dated record (its spent_date), for the memory's date window. */
+function dayOf(settings: Settings, record: IDataObject): number | undefined {
+	return settings.resource.dated ? dayNumber(record.spent_date) : undefined;
+}
+
+/** At activation: the watched field's value for every record there is now (dated lists: in the window). */
+async function firstMemory(ctx: IPollFunctions, settings: Settings, serverTime: number): Promise<FieldMemory> {
+	const field = settings.change!.field;
+	const firstDay = settings.resource.dated ? windowStart(serverTime, settings.windowDays) : undefined;
+	const qs = firstDay === undefined ? settings.filters.qs : { ...settings.filters.qs, from: dateOfDay(firstDay) };
+	const list = await readFullList(ctx, settings.resource, qs);
+	const memory: FieldMemory = { codes: new Map(), dated: settings.resource.dated === true };
+	for (const record of list.records.filter(settings.filters.match)) {
+		const id = Number(record.id);
+		if (!Number.isSafeInteger(id)) continue;
+		remember(memory, id, valueCode(field, record[field.name]), dayOf(settings, record));
+	}
+	return memory;
+}
+
+/** "Field Changed": the transitions among the versions this poll examined, oldest first. */
+function changedItems(
+	settings: Settings,
+	memory: FieldMemory,
+	emitted: Array<Emission<IDataObject>>,
+	serverTime: number | undefined,
+): INodeExecutionData[] {
+	const watch = settings.change!;
+	const examined = emitted.map(({ record }) => ({ id: Number(record.id), record, value: record[watch.field.name], day: dayOf(settings, record) }));
+	const transitions = transitionsOf(examined, memory, watch);
+	if (settings.resource.dated && serverTime !== undefined) forgetBefore(memory, windowStart(serverTime, settings.windowDays));
+	return transitions.map(({ record, previous, current }) => ({
+		json: { ...record, event: 'changed', field: watch.field.name, previous, current },
+	}));
+}
+

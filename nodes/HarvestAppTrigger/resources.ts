@@ -32,6 +32,10 @@ export interface WatchedResource {
 	plural: string;
 	list: EndpointKey;
 	filters: readonly TriggerFilter[];
+	/** Reads one record by id (no parent needed): how a missing id is confirmed as deleted. */
+	get?: EndpointKey;
+	/** Time entries and expenses: deletions are watched within a window of days by `spent_date`. */
+	dated?: boolean;
 }
 
 /** Thrown for a filter value that cannot be sent; the node turns it into a NodeOperationError. */
@@ -204,12 +208,13 @@ const excludeRunningTimers: TriggerFilter = {
  * `updated_since` (roles, rates, teammates, reports), which cannot be polled without reading them in full.
  */
 export const WATCHED_RESOURCES: readonly WatchedResource[] = [
-	{ value: 'client', label: 'Client', plural: 'clients', list: 'GET /clients', filters: [activeOnly('clients')] },
+	{ value: 'client', label: 'Client', plural: 'clients', list: 'GET /clients', get: 'GET /clients/{clientId}', filters: [activeOnly('clients')] },
 	{
 		value: 'contact',
 		label: 'Contact',
 		plural: 'contacts',
 		list: 'GET /contacts',
+		get: 'GET /contacts/{contactId}',
 		filters: [idFilter('client', 'client_id', 'Client', 'contacts')],
 	},
 	{
@@ -217,6 +222,7 @@ export const WATCHED_RESOURCES: readonly WatchedResource[] = [
 		label: 'Estimate',
 		plural: 'estimates',
 		list: 'GET /estimates',
+		get: 'GET /estimates/{estimateId}',
 		filters: [
 			idFilter('client', 'client_id', 'Client', 'estimates'),
 			estimateState,
@@ -227,6 +233,7 @@ export const WATCHED_RESOURCES: readonly WatchedResource[] = [
 		label: 'Estimate Item Category',
 		plural: 'estimate item categories',
 		list: 'GET /estimate_item_categories',
+		get: 'GET /estimate_item_categories/{estimateItemCategoryId}',
 		filters: [],
 	},
 	{
@@ -234,6 +241,8 @@ export const WATCHED_RESOURCES: readonly WatchedResource[] = [
 		label: 'Expense',
 		plural: 'expenses',
 		list: 'GET /expenses',
+		get: 'GET /expenses/{expenseId}',
+		dated: true,
 		filters: [
 			approvalStatus('expenses'),
 			billing,
@@ -247,6 +256,7 @@ export const WATCHED_RESOURCES: readonly WatchedResource[] = [
 		label: 'Expense Category',
 		plural: 'expense categories',
 		list: 'GET /expense_categories',
+		get: 'GET /expense_categories/{expenseCategoryId}',
 		filters: [activeOnly('expense categories')],
 	},
 	{
@@ -254,6 +264,7 @@ export const WATCHED_RESOURCES: readonly WatchedResource[] = [
 		label: 'Invoice',
 		plural: 'invoices',
 		list: 'GET /invoices',
+		get: 'GET /invoices/{invoiceId}',
 		filters: [
 			idFilter('client', 'client_id', 'Client', 'invoices'),
 			idFilter('project', 'project_id', 'Project', 'invoices'),
@@ -265,6 +276,7 @@ export const WATCHED_RESOURCES: readonly WatchedResource[] = [
 		label: 'Invoice Item Category',
 		plural: 'invoice item categories',
 		list: 'GET /invoice_item_categories',
+		get: 'GET /invoice_item_categories/{invoiceItemCategoryId}',
 		filters: [],
 	},
 	{
@@ -272,9 +284,10 @@ export const WATCHED_RESOURCES: readonly WatchedResource[] = [
 		label: 'Project',
 		plural: 'projects',
 		list: 'GET /projects',
+		get: 'GET /projects/{projectId}',
 		filters: [activeOnly('projects'), idFilter('client', 'client_id', 'Client', 'projects')],
 	},
-	{ value: 'task', label: 'Task', plural: 'tasks', list: 'GET /tasks', filters: [activeOnly('tasks')] },
+	{ value: 'task', label: 'Task', plural: 'tasks', list: 'GET /tasks', get: 'GET /tasks/{taskId}', filters: [activeOnly('tasks')] },
 	{
 		value: 'taskAssignment',
 		label: 'Task Assignment',
@@ -287,6 +300,8 @@ export const WATCHED_RESOURCES: readonly WatchedResource[] = [
 		label: 'Time Entry',
 		plural: 'time entries',
 		list: 'GET /time_entries',
+		get: 'GET /time_entries/{timeEntryId}',
+		dated: true,
 		filters: [
 			approvalStatus('time entries'),
 			billing,
@@ -297,7 +312,7 @@ export const WATCHED_RESOURCES: readonly WatchedResource[] = [
 			idFilter('user', 'user_id', 'User', 'time entries'),
 		],
 	},
-	{ value: 'user', label: 'User', plural: 'users', list: 'GET /users', filters: [activeOnly('users')] },
+	{ value: 'user', label: 'User', plural: 'users', list: 'GET /users', get: 'GET /users/{userId}', filters: [activeOnly('users')] },
 	{
 		value: 'userAssignment',
 		label: 'User Assignment',
@@ -318,6 +333,11 @@ export function watchedResource(value: string): WatchedResource | undefined {
 export interface ResolvedFilters {
 	qs: IDataObject;
 	match: (record: IDataObject) => boolean;
+	/**
+	 * Whether a record read on its own (not through the filtered list) still falls under every filter, the query
+	 * filters included: `client_id` against the record's `client.id`, `is_active` against `is_active`, and so on.
+	 */
+	stillMatches: (record: IDataObject) => boolean;
 	/** The filters in effect, for the state's fingerprint. */
 	effective: IDataObject;
 }
@@ -335,7 +355,20 @@ export function resolveFilters(resource: WatchedResource, values: IDataObject): 
 		if (applied.match) checks.push(applied.match);
 		effective[name] = { qs: applied.qs, match: applied.matchKey };
 	}
-	return { qs, match: (record) => checks.every((check) => check(record)), effective };
+	const match = (record: IDataObject) => checks.every((check) => check(record));
+	const stillMatches = (record: IDataObject) => match(record) && Object.entries(qs).every(([name, value]) => queryFilterHolds(record, name, value));
+	return { qs, match, stillMatches, effective };
+}
+
+/** A query filter checked on one record: `x_id` is the id of the record's `x`, others compare as given. */
+function queryFilterHolds(record: IDataObject, name: string, value: unknown): boolean {
+	if (name.endsWith('_id')) {
+		const related = record[name.slice(0, -3)] as IDataObject | undefined;
+		const actual = related && typeof related === 'object' ? related.id : record[name];
+		return String(actual) === String(value);
+	}
+	// is_running=false: a running timer has is_running true.
+	return String(record[name]) === String(value);
 }
 
 export function listSpec(resource: WatchedResource) {

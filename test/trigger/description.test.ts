@@ -51,9 +51,11 @@ describe('Harvest App Trigger description', () => {
 		expect(node.methods.loadOptions.getAccounts).toEqual(expect.any(Function));
 	});
 
-	it('says that deletions are not reported', () => {
+	it('says how deletions are found, and what a check costs', () => {
 		const notice = description.properties.find((p) => p.type === 'notice');
-		expect(notice?.displayName).toMatch(/deleted record never triggers/);
+		expect(notice?.displayName).toMatch(/Harvest keeps no record of deletions/);
+		const options = description.properties.find((p) => p.name === 'options')?.options as INodeProperties[];
+		expect(options.find((o) => o.name === 'deletionCheckEvery')?.hint).toMatch(/ceil\(N \/ 2000\) requests/);
 	});
 
 	it('lists exactly the watched resources, sorted', () => {
@@ -103,7 +105,7 @@ describe('Harvest App Trigger description', () => {
 		const own = description.properties.filter((p) => !['authentication', 'accountId'].includes(p.name));
 		walk(own, (p) => {
 			if (p.type === 'notice') return;
-			expect(p.displayName).toMatch(/^([A-Z][\w]*|or|of|and)( ([A-Z][\w]*|or|of|and))*$/);
+			expect(p.displayName).toMatch(/^([A-Z][\w]*|or|of|and|for)( ([A-Z][\w]*|or|of|and|for))*$/);
 			if (p.type === 'boolean') expect(p.description).toMatch(/^Whether /);
 			if (p.type === 'options') {
 				const names = (p.options as Array<{ name: string }>).map((o) => o.name);
@@ -117,7 +119,7 @@ describe('Harvest App Trigger description', () => {
 		const limit = description.properties.find((p) => p.name === 'limit');
 		expect(limit).toMatchObject({ type: 'number', default: 50, typeOptions: { minValue: 1 } });
 		const options = description.properties.find((p) => p.name === 'options')?.options as INodeProperties[];
-		expect(options.map((o) => o.name)).toEqual(['includeExisting', 'overlapSeconds', 'startFrom']);
+		expect(options.map((o) => o.name)).toEqual(['deletionCheckEvery', 'deletionCheckUnit', 'deletionWindowDays', 'includeExisting', 'overlapSeconds', 'reportDeletions', 'startFrom']);
 	});
 
 	it('uses the action node\'s Limit, always shown (a poll has no Return All) and with a hint about the rest', () => {
