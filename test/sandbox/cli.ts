@@ -13,6 +13,7 @@ const FLAGS: Record<string, { key: keyof SandboxOptions; kind: 'number' | 'strin
 	'--time-entries': { key: 'timeEntries', kind: 'number' },
 	'--latency-ms': { key: 'latencyMs', kind: 'number' },
 	'--jitter-ms': { key: 'jitterMs', kind: 'number' },
+	'--per-record-ms': { key: 'perRecordMs', kind: 'number' },
 	'--time-scale': { key: 'timeScale', kind: 'number' },
 	'--clock-offset': { key: 'clockOffsetSeconds', kind: 'number' },
 	'--error-rate': { key: 'errorRate', kind: 'number' },
@@ -25,7 +26,7 @@ const FLAGS: Record<string, { key: keyof SandboxOptions; kind: 'number' | 'strin
 };
 
 const USAGE = `Usage: npm run sandbox -- [--port 0] [--host 127.0.0.1] [--seed 42] [--records 1000] [--time-entries N]
-  [--latency-ms 0] [--jitter-ms 0] [--time-scale 1] [--no-rate-limits] [--clock-offset SECONDS]
+  [--latency-ms 0] [--jitter-ms 0] [--per-record-ms 0] [--time-scale 1] [--no-rate-limits] [--clock-offset SECONDS]
   [--error-rate 0..1] [--reset-rate 0..1] [--timeout-rate 0..1] [--malformed-rate 0..1]
   [--access-token-ttl SECONDS] [--token PAT] [--anchor-date YYYY-MM-DD]`;
 

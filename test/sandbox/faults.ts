@@ -2,8 +2,14 @@ import { Rng } from './rng';
 
 /** Fault injection settings; they apply to `/v2/*` requests only. */
 export interface Faults {
+	/** Base latency of every matching request (the network and Harvest's fixed cost). */
 	latencyMs: number;
 	jitterMs: number;
+	/**
+	 * Server time per record in the answer, added after the answer is built: a list page of n records waits
+	 * n × perRecordMs more, any other answer 1 × (see README, "Latency model").
+	 */
+	perRecordMs: number;
 	/** Share (0..1) of requests answered with one of `errorStatuses`. */
 	errorRate: number;
 	errorStatuses: number[];
@@ -25,7 +31,7 @@ export interface Faults {
 }
 
 export const NO_FAULTS: Faults = {
-	latencyMs: 0, jitterMs: 0, errorRate: 0, errorStatuses: [500, 502, 503], resetRate: 0, timeoutRate: 0,
+	latencyMs: 0, jitterMs: 0, perRecordMs: 0, errorRate: 0, errorStatuses: [500, 502, 503], resetRate: 0, timeoutRate: 0,
 	malformedRate: 0, force429: 0, retryAfterSeconds: null, retryAfterFormat: 'seconds', onlyPaths: null, methods: null,
 };
 
@@ -33,6 +39,8 @@ export type FaultAction = 'reset' | 'timeout' | 'error' | 'force429' | 'malforme
 
 export interface FaultDecision {
 	delayMs: number;
+	/** Server time per record of the answer (0 when the request is not affected). */
+	perRecordMs: number;
 	action: FaultAction;
 	status?: number;
 }
@@ -45,7 +53,7 @@ export function validateFaults(input: unknown): string | null {
 	const f = input as Record<string, unknown>;
 	const known = new Set(Object.keys(NO_FAULTS));
 	for (const key of Object.keys(f)) if (!known.has(key)) return `unknown fault setting: ${key}`;
-	for (const key of ['latencyMs', 'jitterMs', 'force429'] as const) {
+	for (const key of ['latencyMs', 'jitterMs', 'perRecordMs', 'force429'] as const) {
 		if (f[key] !== undefined && (typeof f[key] !== 'number' || (f[key] as number) < 0)) return `${key} must be a number >= 0`;
 	}
 	for (const key of RATES) {
@@ -107,22 +115,23 @@ export class FaultInjector {
 
 	decide(method: string, path: string): FaultDecision {
 		const f = this.current;
-		if (f.methods && !f.methods.map((m) => m.toUpperCase()).includes(method)) return { delayMs: 0, action: null };
-		if (this.pathRe && !this.pathRe.test(path)) return { delayMs: 0, action: null };
+		if (f.methods && !f.methods.map((m) => m.toUpperCase()).includes(method)) return { delayMs: 0, perRecordMs: 0, action: null };
+		if (this.pathRe && !this.pathRe.test(path)) return { delayMs: 0, perRecordMs: 0, action: null };
 		const delayMs = f.latencyMs + (f.jitterMs > 0 ? this.rng.next() * f.jitterMs : 0);
+		const perRecordMs = f.perRecordMs;
 		if (f.force429 > 0) {
 			f.force429--;
-			return { delayMs, action: 'force429' };
+			return { delayMs, perRecordMs, action: 'force429' };
 		}
 		const roll = this.rng.next();
 		let edge = f.resetRate;
-		if (roll < edge) return { delayMs, action: 'reset' };
+		if (roll < edge) return { delayMs, perRecordMs, action: 'reset' };
 		edge += f.timeoutRate;
-		if (roll < edge) return { delayMs, action: 'timeout' };
+		if (roll < edge) return { delayMs, perRecordMs, action: 'timeout' };
 		edge += f.errorRate;
-		if (roll < edge) return { delayMs, action: 'error', status: f.errorStatuses[Math.floor(this.rng.next() * f.errorStatuses.length)] };
+		if (roll < edge) return { delayMs, perRecordMs, action: 'error', status: f.errorStatuses[Math.floor(this.rng.next() * f.errorStatuses.length)] };
 		edge += f.malformedRate;
-		if (roll < edge) return { delayMs, action: 'malformed' };
-		return { delayMs, action: null };
+		if (roll < edge) return { delayMs, perRecordMs, action: 'malformed' };
+		return { delayMs, perRecordMs, action: null };
 	}
 }

@@ -13,6 +13,8 @@ export interface SandboxOptions {
 	/** Added to every /v2 response (a fault baseline; `faults.clear()` returns to it). */
 	latencyMs?: number;
 	jitterMs?: number;
+	/** Server time per record in a /v2 answer (a list page of n records: n × this), after `latencyMs`. */
+	perRecordMs?: number;
 	/** Multiplies every rate-limit window and Retry-After (default 1; 0.01 makes 15 s into 150 ms). */
 	timeScale?: number;
 	/** Enforce Harvest's rate limits (default true). */
@@ -41,6 +43,7 @@ export interface ResolvedOptions {
 	timeEntries: number;
 	latencyMs: number;
 	jitterMs: number;
+	perRecordMs: number;
 	timeScale: number;
 	rateLimits: boolean;
 	clockOffsetSeconds: number;
@@ -71,6 +74,7 @@ export function resolveOptions(o: SandboxOptions = {}): ResolvedOptions {
 		timeEntries: Math.floor(num(o.timeEntries ?? o.records, 1000, 'records')),
 		latencyMs: num(o.latencyMs, 0, 'latencyMs'),
 		jitterMs: num(o.jitterMs, 0, 'jitterMs'),
+		perRecordMs: num(o.perRecordMs, 0, 'perRecordMs'),
 		timeScale,
 		rateLimits: o.rateLimits ?? true,
 		clockOffsetSeconds: num(o.clockOffsetSeconds, 0, 'clockOffsetSeconds', -Infinity),

@@ -198,6 +198,11 @@ export class SandboxServer {
 			if (!(err instanceof ApiError)) throw err;
 			reply = { status: err.status, body: err.body, headers: err.headers };
 		}
+		if (fault.perRecordMs > 0 && reply.status < 300) {
+			// Harvest's time to build the answer grows with its records (the latency model in the README).
+			await this.sleep(fault.perRecordMs * recordsIn(reply.body));
+			if (this.closing) return;
+		}
 		if (fault.action === 'malformed') {
 			const text = reply.body === undefined ? '{"message":"ok"}' : JSON.stringify(reply.body);
 			logEntry(200, accountId, 'malformed');
@@ -206,4 +211,13 @@ export class SandboxServer {
 		logEntry(reply.status, accountId, null);
 		write(res, { ...reply, headers: { 'Cache-Control': 'max-age=0, private, must-revalidate', ...(reply.headers ?? {}) } });
 	}
+}
+
+/** Records in an answer: the list of a list page (the envelope with `per_page`), else one record. */
+export function recordsIn(body: unknown): number {
+	if (!body || typeof body !== 'object') return 0;
+	const envelope = body as Record<string, unknown>;
+	if (!('per_page' in envelope)) return 1;
+	const list = Object.values(envelope).find((value) => Array.isArray(value));
+	return Array.isArray(list) ? list.length : 0;
 }

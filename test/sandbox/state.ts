@@ -59,6 +59,7 @@ export class SandboxState {
 			...NO_FAULTS,
 			latencyMs: options.latencyMs,
 			jitterMs: options.jitterMs,
+			perRecordMs: options.perRecordMs,
 			errorRate: options.errorRate,
 			resetRate: options.resetRate,
 			timeoutRate: options.timeoutRate,

@@ -7,9 +7,9 @@ const ROOT = path.resolve(__dirname, '../../..');
 
 test('flags map to options', () => {
 	expect(
-		parseArgs(['--port', '0', '--seed=7', '--records', '50', '--latency-ms', '5', '--jitter-ms', '2', '--time-scale', '0.1', '--no-rate-limits', '--clock-offset', '-60', '--error-rate', '0.1', '--reset-rate', '0.05', '--timeout-rate', '0.01', '--malformed-rate', '0.02', '--access-token-ttl', '120', '--time-entries', '70', '--host', '127.0.0.1']),
+		parseArgs(['--port', '0', '--seed=7', '--records', '50', '--latency-ms', '5', '--jitter-ms', '2', '--per-record-ms', '0.5', '--time-scale', '0.1', '--no-rate-limits', '--clock-offset', '-60', '--error-rate', '0.1', '--reset-rate', '0.05', '--timeout-rate', '0.01', '--malformed-rate', '0.02', '--access-token-ttl', '120', '--time-entries', '70', '--host', '127.0.0.1']),
 	).toEqual({
-		port: 0, seed: 7, records: 50, latencyMs: 5, jitterMs: 2, timeScale: 0.1, rateLimits: false, clockOffsetSeconds: -60, errorRate: 0.1,
+		port: 0, seed: 7, records: 50, latencyMs: 5, jitterMs: 2, perRecordMs: 0.5, timeScale: 0.1, rateLimits: false, clockOffsetSeconds: -60, errorRate: 0.1,
 		resetRate: 0.05, timeoutRate: 0.01, malformedRate: 0.02, accessTokenTtlSeconds: 120, timeEntries: 70, host: '127.0.0.1',
 	});
 	expect(() => parseArgs(['--bogus'])).toThrow(/unknown option/);

@@ -1,4 +1,5 @@
 import { startSandbox, type Sandbox } from '../index';
+import { recordsIn } from '../server';
 import { api, request, UA } from './helpers';
 
 let sb: Sandbox;
@@ -32,6 +33,28 @@ test('latency and jitter; the start-up latency is the baseline that clear() retu
 	expect(new Set(times.map((t) => Math.round(t / 10))).size).toBeGreaterThan(1);
 	sb.faults.clear();
 	expect(sb.faults.get().latencyMs).toBe(40);
+});
+
+test('latency model: server time per record on the page comes on top of the base latency', async () => {
+	sb.faults.set({ latencyMs: 0, perRecordMs: 2 });
+	const [page, pageMs] = await timed(() => api(sb, 'GET', '/time_entries?per_page=40'));
+	const [small, smallMs] = await timed(() => api(sb, 'GET', '/time_entries?per_page=2'));
+	const [, oneMs] = await timed(() => api(sb, 'GET', '/users/me'));
+	expect((page.json as { time_entries: unknown[] }).time_entries).toHaveLength(40);
+	expect((small.json as { time_entries: unknown[] }).time_entries).toHaveLength(2);
+	// Lower bounds only: the sandbox waits at least this long; how much longer depends on the machine.
+	expect(pageMs).toBeGreaterThanOrEqual(40 * 2 - 2);
+	expect(smallMs).toBeGreaterThanOrEqual(2 * 2 - 2);
+	expect(oneMs).toBeGreaterThanOrEqual(2 - 1);
+	sb.faults.clear();
+	expect(sb.faults.get().perRecordMs).toBe(0);
+});
+
+test('recordsIn counts the list of a list page, and one record otherwise', () => {
+	expect(recordsIn({ clients: [1, 2, 3], per_page: 2000, links: {} })).toBe(3);
+	expect(recordsIn({ results: [], per_page: 2000 })).toBe(0);
+	expect(recordsIn({ id: 1, name: 'x', tags: [1, 2] })).toBe(1);
+	expect(recordsIn(undefined)).toBe(0);
 });
 
 test.each([
