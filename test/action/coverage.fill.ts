@@ -27,11 +27,13 @@ export const EXTRA_RUNS: Record<string, IDataObject[]> = {
 	// An empty Project lists the assignments of every project (GET /user_assignments, /task_assignments).
 	'userAssignment.getAll': [{ projectId: { __rl: true, mode: 'list', value: '' } }],
 	'taskAssignment.getAll': [{ projectId: { __rl: true, mode: 'list', value: '' } }],
-	// The filled name matches the sample record every list answers with, so the first run finds it; a name
-	// no record has makes Find or Create create.
+	// The filled name (or email) matches the sample record every list answers with, so the first run finds it; a name
+	// (or email) no record has makes Find or Create create.
 	'client.findOrCreate': [{ name: 'Not Listed Yet' }],
 	'project.findOrCreate': [{ name: 'Not Listed Yet' }],
 	'task.findOrCreate': [{ name: 'Not Listed Yet' }],
+	'contact.findOrCreate': [{ email: 'not.listed@example.com' }],
+	'user.findOrCreate': [{ email: 'not.listed@example.com' }],
 };
 
 function sample(p: INodeProperties): unknown {

@@ -182,7 +182,7 @@ describe('coverage of Harvest API v2', () => {
 
 	it('runs every Find or Create both ways: finding the record, and creating it', () => {
 		const operations = [...new Set(sent.map((s) => s.operation).filter((o) => o.endsWith('.findOrCreate')))].sort();
-		expect(operations).toEqual(['client.findOrCreate', 'project.findOrCreate', 'task.findOrCreate']);
+		expect(operations).toEqual(['client.findOrCreate', 'contact.findOrCreate', 'project.findOrCreate', 'task.findOrCreate', 'user.findOrCreate']);
 		for (const operation of operations) {
 			const methods = [...new Set(sent.filter((s) => s.operation === operation).map((s) => s.key.split(' ')[0]))].sort();
 			expect([operation, methods]).toEqual([operation, ['GET', 'POST']]);

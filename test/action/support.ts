@@ -164,3 +164,14 @@ export function useActionSandbox(options: SandboxOptions = {}): ActionSandbox {
 	};
 	return env;
 }
+
+/** A project the token owner may track time on, with an active task on it: what a user picks in the editor. */
+export function trackable(store: AccountStore): { projectId: number; taskId: number } {
+	const pair = store.userAssignments
+		.all()
+		.filter((ua) => ua.user_id === store.meId && ua.is_active && store.projects.get(ua.project_id)?.is_active)
+		.map((ua) => ({ ua, ta: store.taskAssignments.find((ta) => ta.project_id === ua.project_id && ta.is_active && !!store.tasks.get(ta.task_id)?.is_active) }))
+		.find((x) => x.ta);
+	if (!pair) throw new Error('The sandbox seed has no project the token owner can track time on');
+	return { projectId: pair.ua.project_id, taskId: pair.ta!.task_id };
+}

@@ -3,7 +3,7 @@
  * cross-cutting router behaviour (continue on fail with real API errors, pairing, no request on bad input).
  */
 
-import { byId, useActionSandbox } from './support';
+import { byId, trackable, useActionSandbox } from './support';
 
 const env = useActionSandbox();
 const { exec, one } = env;
@@ -12,15 +12,7 @@ let projectId: number;
 let taskId: number;
 
 beforeAll(() => {
-	// A project "me" may track time on, with an active task: what a user picks in the editor.
-	const store = env.store();
-	const pair = store.userAssignments
-		.all()
-		.filter((ua) => ua.user_id === store.meId && ua.is_active && store.projects.get(ua.project_id)?.is_active)
-		.map((ua) => ({ ua, ta: store.taskAssignments.find((ta) => ta.project_id === ua.project_id && ta.is_active && !!store.tasks.get(ta.task_id)?.is_active) }))
-		.find((x) => x.ta);
-	projectId = pair!.ua.project_id;
-	taskId = pair!.ta!.task_id;
+	({ projectId, taskId } = trackable(env.store()));
 });
 
 const entry = () => ({ resource: 'timeEntry', projectId: byId(projectId), taskId: byId(taskId), spentDate: '2025-03-04T00:00:00' });

@@ -1,5 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import { findFields } from '../helpers/find';
 import type { HarvestResource } from '../helpers/interfaces';
 import * as billableRate from './billableRate';
 import * as client from './client';
@@ -95,5 +96,13 @@ export const resourceProperty: INodeProperties = {
 	default: 'timeEntry',
 };
 
-/** Operation selectors and fields of every resource. */
-export const resourceDescriptions: INodeProperties[] = Object.values(RESOURCES).flatMap((r: HarvestResource) => r.description);
+/**
+ * Every resource's Operation selector, then the fields several resources share (described once), then each
+ * resource's own fields. Fields show by resource and operation, so this order is the order on screen.
+ */
+const resources: HarvestResource[] = Object.values(RESOURCES);
+export const resourceDescriptions: INodeProperties[] = [
+	...resources.map((r) => r.description[0]),
+	...findFields(),
+	...resources.flatMap((r) => r.description.slice(1)),
+];

@@ -1,10 +1,11 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
-import { endpoint, type EndpointKey } from '../../shared/catalogue';
+import { endpoint, type EndpointKey, type MatchKey } from '../../shared/catalogue';
 import { harvestList, harvestRequest } from '../../shared/transport';
 
 import { fieldsCollection, topFields } from '../descriptions/fields';
 import { readBody } from './body';
 import type { HarvestOperation, OperationTarget } from './interfaces';
+import { matchingRecords } from './match';
 import { describeOperation, operationFields, type BodyOptions } from './operations';
 
 export interface FindOrCreateOptions extends BodyOptions {
@@ -14,17 +15,14 @@ export interface FindOrCreateOptions extends BodyOptions {
 	create: EndpointKey;
 	/** Body fields that also narrow the search, sent as list filters (e.g. `client_id` for projects). */
 	scope?: readonly string[];
-}
-
-/** Names compare without case and surrounding or repeated spaces, the way people see them as equal. */
-export function sameName(a: unknown, b: unknown): boolean {
-	const norm = (v: unknown) => String(v ?? '').trim().replace(/\s+/g, ' ').toLowerCase();
-	return norm(a) === norm(b);
+	/** What identifies the record (a body field of the same name): its name by default, or its email. */
+	matchOn?: Extract<MatchKey, 'name' | 'email'>;
 }
 
 /**
- * Returns the record whose name matches, or creates it. Running it twice with the same input creates one
- * record: the second run finds the first one's. An active match wins over an archived one.
+ * Returns the record whose name (or email) matches without regard to case and extra spaces, or creates it.
+ * Running it twice with the same input creates one record: the second run finds the first one's. An active
+ * match wins over an archived one.
  */
 export function findOrCreateOperation(target: OperationTarget, options: FindOrCreateOptions): HarvestOperation {
 	const specs = operationFields(options.create, options);
@@ -43,8 +41,8 @@ export function findOrCreateOperation(target: OperationTarget, options: FindOrCr
 			const qs: IDataObject = {};
 			for (const name of options.scope ?? []) qs[name] = body[name];
 			const records = await harvestList.call(this, { path: endpoint(options.search).path, listKey: list.key, qs, itemIndex });
-			const matches = records.filter((record) => sameName(record.name, body.name));
-			const found = matches.find((record) => record.is_active !== false) ?? matches[0];
+			const key = options.matchOn ?? 'name';
+			const [found] = matchingRecords(records, key, String(body[key] ?? ''), 'ignoreCase');
 			if (found) return found;
 			return await harvestRequest.call(this, { method: 'POST', path: endpoint(options.create).path, body, itemIndex });
 		},

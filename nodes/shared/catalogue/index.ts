@@ -2,3 +2,4 @@ export * from './types';
 export * from './filters';
 export * from './endpoints';
 export * from './bodies';
+export * from './identities';

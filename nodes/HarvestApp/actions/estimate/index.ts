@@ -2,6 +2,7 @@ import { defineResource } from '../../helpers/resource';
 import * as addLineItem from './addLineItem.operation';
 import * as create from './create.operation';
 import * as deleteEstimate from './delete.operation';
+import * as find from './find.operation';
 import * as get from './get.operation';
 import * as getAll from './getAll.operation';
 import * as removeLineItem from './removeLineItem.operation';
@@ -19,6 +20,7 @@ export const { operations, description } = defineResource(
 			{ name: 'Add Line Item', value: 'addLineItem', action: 'Add a line item to an estimate', description: 'Append one line to an estimate' },
 			{ name: 'Create', value: 'create', action: 'Create an estimate', description: 'Create an estimate with the lines you enter' },
 			{ name: 'Delete', value: 'delete', action: 'Delete an estimate', description: 'Delete an estimate for good' },
+			{ name: 'Find', value: 'find', action: 'Find an estimate', description: 'Look up estimates by number; never creates one' },
 			{ name: 'Get', value: 'get', action: 'Get an estimate', description: 'Retrieve one estimate' },
 			{ name: 'Get Many', value: 'getAll', action: 'Get many estimates', description: 'List estimates, filtered' },
 			{
@@ -37,5 +39,5 @@ export const { operations, description } = defineResource(
 		],
 		default: 'getAll',
 	},
-	{ addLineItem, create, delete: deleteEstimate, get, getAll, removeLineItem, update, updateLineItem },
+	{ addLineItem, create, delete: deleteEstimate, find, get, getAll, removeLineItem, update, updateLineItem },
 );

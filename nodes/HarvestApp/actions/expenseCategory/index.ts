@@ -3,6 +3,7 @@ import * as activate from './activate.operation';
 import * as archive from './archive.operation';
 import * as create from './create.operation';
 import * as deleteCategory from './delete.operation';
+import * as find from './find.operation';
 import * as get from './get.operation';
 import * as getAll from './getAll.operation';
 import * as update from './update.operation';
@@ -34,6 +35,7 @@ export const { operations, description } = defineResource(
 				action: 'Delete an expense category',
 				description: 'Delete a category that no expense uses',
 			},
+			{ name: 'Find', value: 'find', action: 'Find an expense category', description: 'Look up expense categories by name; never creates one' },
 			{ name: 'Get', value: 'get', action: 'Get an expense category', description: 'Retrieve one expense category' },
 			{
 				name: 'Get Many',
@@ -50,5 +52,5 @@ export const { operations, description } = defineResource(
 		],
 		default: 'get',
 	},
-	{ activate, archive, create, delete: deleteCategory, get, getAll, update },
+	{ activate, archive, create, delete: deleteCategory, find, get, getAll, update },
 );

@@ -3,6 +3,7 @@ import * as activate from './activate.operation';
 import * as archive from './archive.operation';
 import * as create from './create.operation';
 import * as deleteProject from './delete.operation';
+import * as find from './find.operation';
 import * as findOrCreate from './findOrCreate.operation';
 import * as get from './get.operation';
 import * as getAll from './getAll.operation';
@@ -30,6 +31,7 @@ export const { operations, description } = defineResource(
 				action: 'Delete a project',
 				description: 'Delete a project together with its time entries and expenses',
 			},
+			{ name: 'Find', value: 'find', action: 'Find a project', description: 'Look up projects by name or code; never creates one' },
 			{
 				name: 'Find or Create',
 				value: 'findOrCreate',
@@ -42,5 +44,5 @@ export const { operations, description } = defineResource(
 		],
 		default: 'get',
 	},
-	{ activate, archive, create, delete: deleteProject, findOrCreate, get, getAll, update },
+	{ activate, archive, create, delete: deleteProject, find, findOrCreate, get, getAll, update },
 );

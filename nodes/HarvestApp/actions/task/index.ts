@@ -3,6 +3,7 @@ import * as activate from './activate.operation';
 import * as archive from './archive.operation';
 import * as create from './create.operation';
 import * as deleteTask from './delete.operation';
+import * as find from './find.operation';
 import * as findOrCreate from './findOrCreate.operation';
 import * as get from './get.operation';
 import * as getAll from './getAll.operation';
@@ -30,6 +31,7 @@ export const { operations, description } = defineResource(
 				action: 'Delete a task',
 				description: 'Delete a task that has no tracked time',
 			},
+			{ name: 'Find', value: 'find', action: 'Find a task', description: 'Look up tasks by name; never creates one' },
 			{
 				name: 'Find or Create',
 				value: 'findOrCreate',
@@ -42,5 +44,5 @@ export const { operations, description } = defineResource(
 		],
 		default: 'get',
 	},
-	{ activate, archive, create, delete: deleteTask, findOrCreate, get, getAll, update },
+	{ activate, archive, create, delete: deleteTask, find, findOrCreate, get, getAll, update },
 );

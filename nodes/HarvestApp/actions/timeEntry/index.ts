@@ -3,6 +3,7 @@ import * as createByDuration from './createByDuration.operation';
 import * as createByStartEnd from './createByStartEnd.operation';
 import * as deleteTimeEntry from './delete.operation';
 import * as deleteExternalReference from './deleteExternalReference.operation';
+import * as find from './find.operation';
 import * as get from './get.operation';
 import * as getAll from './getAll.operation';
 import * as restart from './restart.operation';
@@ -37,6 +38,7 @@ export const { operations, description } = defineResource(
 				action: 'Delete the external reference of a time entry',
 				description: 'Unlink a time entry from the record of another service',
 			},
+			{ name: 'Find', value: 'find', action: 'Find a time entry', description: 'Look up time entries by external reference; never creates one' },
 			{ name: 'Get', value: 'get', action: 'Get a time entry', description: 'Retrieve one time entry' },
 			{ name: 'Get Many', value: 'getAll', action: 'Get many time entries', description: 'List time entries, filtered' },
 			{ name: 'Restart Timer', value: 'restart', action: 'Restart a time entry timer', description: 'Start a stopped timer again' },
@@ -51,5 +53,5 @@ export const { operations, description } = defineResource(
 		],
 		default: 'getAll',
 	},
-	{ createByDuration, createByStartEnd, delete: deleteTimeEntry, deleteExternalReference, get, getAll, restart, startTimer, stop, update },
+	{ createByDuration, createByStartEnd, delete: deleteTimeEntry, deleteExternalReference, find, get, getAll, restart, startTimer, stop, update },
 );

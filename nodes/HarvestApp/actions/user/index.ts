@@ -3,7 +3,9 @@ import * as activate from './activate.operation';
 import * as archive from './archive.operation';
 import * as create from './create.operation';
 import * as deleteUser from './delete.operation';
+import * as find from './find.operation';
 import * as findByEmail from './findByEmail.operation';
+import * as findOrCreate from './findOrCreate.operation';
 import * as get from './get.operation';
 import * as getAll from './getAll.operation';
 import * as me from './me.operation';
@@ -31,11 +33,18 @@ export const { operations, description } = defineResource(
 				action: 'Delete a user',
 				description: 'Delete a user who has no time entries or expenses',
 			},
+			{ name: 'Find', value: 'find', action: 'Find a user', description: 'Look up users by email or name; never creates one' },
 			{
 				name: 'Find by Email',
 				value: 'findByEmail',
 				action: 'Find a user by email',
 				description: 'Return the user with this email address, if there is one',
+			},
+			{
+				name: 'Find or Create',
+				value: 'findOrCreate',
+				action: 'Find or create a user',
+				description: 'Return the user with this email, creating (and inviting) one only if none exists',
 			},
 			{ name: 'Get', value: 'get', action: 'Get a user', description: 'Retrieve one user' },
 			{
@@ -49,5 +58,5 @@ export const { operations, description } = defineResource(
 		],
 		default: 'get',
 	},
-	{ activate, archive, create, delete: deleteUser, findByEmail, get, getAll, me, update },
+	{ activate, archive, create, delete: deleteUser, find, findByEmail, findOrCreate, get, getAll, me, update },
 );

@@ -1,0 +1,3 @@
+import { findOperation } from '../../helpers/find';
+
+export const { description, execute } = findOperation('task');
