@@ -19,21 +19,60 @@ export const REPORTS_LIMIT: WindowLimit = { limit: 100, windowMs: 15 * 60_000 };
  */
 export const WINDOW_MARGIN_MS = 500;
 
+/** The smallest share a process keeps after 429s, so it is never starved while others take the account. */
+export const MIN_SHARE = 10;
+/** Windows without a 429 before a share grows; then it doubles (by SHARE_STEP at least) every window. */
+export const QUIET_WINDOWS = 2;
+export const SHARE_STEP = 10;
+
 export class SlidingWindow {
 	private readonly sent: number[] = [];
 	private blockedUntil = 0;
+	/** Requests per window this process may send after its last 429: the whole limit until a 429 shows others use the account too. */
+	private base: number;
+	/** When the last 429 set `base`. */
+	private capSince = 0;
 
-	constructor(private readonly config: WindowLimit) {}
+	constructor(private readonly config: WindowLimit) {
+		this.base = config.limit;
+	}
 
 	/** Milliseconds to wait before a request may be sent at `now`; 0 means send now. */
 	delayFor(now: number): number {
 		this.forget(now);
+		const cap = this.share(now);
 		let wait = Math.max(0, this.blockedUntil - now);
-		if (this.sent.length >= this.config.limit) {
-			const oldestThatMustLeave = this.sent[this.sent.length - this.config.limit];
+		if (this.sent.length >= cap) {
+			const oldestThatMustLeave = this.sent[this.sent.length - cap];
 			wait = Math.max(wait, oldestThatMustLeave + this.config.windowMs + WINDOW_MARGIN_MS - now);
 		}
 		return wait;
+	}
+
+	/** This process's cap at `now`, after growing back for the quiet windows since it last changed. */
+	share(now: number): number {
+		if (this.base >= this.config.limit) return this.config.limit;
+		const period = this.config.windowMs + WINDOW_MARGIN_MS;
+		const quiet = Math.floor((now - this.capSince) / period);
+		let cap = this.base;
+		for (let i = QUIET_WINDOWS; i <= quiet && cap < this.config.limit; i++) cap = Math.max(cap + SHARE_STEP, cap * 2);
+		return Math.min(this.config.limit, cap);
+	}
+
+	/**
+	 * Harvest refused the request sent at `sentAt` (429): it is not counted (Harvest's window holds the accepted ones;
+	 * if Harvest counts refusals too, the next 429 corrects the share), and the cap becomes what this process still
+	 * has in Harvest's window, since that window is full now.
+	 */
+	refused(sentAt: number, now: number): void {
+		// Its slot was recorded at, or a moment before, `sentAt`; any slot of that moment counts the same.
+		let index = this.sent.length - 1;
+		while (index >= 0 && this.sent[index] > sentAt) index--;
+		if (index >= 0) this.sent.splice(index, 1);
+		this.forget(now);
+		const inHarvestWindow = this.sent.filter((t) => t > now - this.config.windowMs).length;
+		this.base = Math.max(MIN_SHARE, Math.min(this.share(now), inHarvestWindow));
+		this.capSince = now;
 	}
 
 	/** Records a request sent at `now`. Call only when `delayFor(now)` is 0. */
@@ -66,6 +105,17 @@ export interface AccountBudget {
 	 * account fails at once and says so, instead of hanging for up to the cap.
 	 */
 	closedUntil: number;
+}
+
+/**
+ * Harvest answered 429 to a request sent at `sentAt`: nothing more goes to the account before `until`, and the
+ * window that refused shrinks to this process's share. A refused report most likely met the reports limit (100 per
+ * 15 min), so only that window's share shrinks; both windows wait.
+ */
+export function throttled(budget: AccountBudget, isReport: boolean, sentAt: number, now: number, until: number): void {
+	(isReport ? budget.reports : budget.general).refused(sentAt, now);
+	budget.general.block(until);
+	if (isReport) budget.reports.block(until);
 }
 
 /**

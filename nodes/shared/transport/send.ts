@@ -3,7 +3,7 @@ import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { USER_AGENT } from './connection';
 import { describeFailure } from './errors';
-import { acquireSlot, budgetFor } from './governor';
+import { acquireSlot, budgetFor, throttled as shareThrottled } from './governor';
 import { classify, headerMap, parseBody, type Outcome } from './outcome';
 import { decideRetry, DEFAULT_RETRY_AFTER_MS, MAX_RETRY_AFTER_MS } from './retry';
 import {
@@ -115,6 +115,7 @@ export async function send(ctx: HarvestContext, connection: Connection, options:
 			throw closedAccountError(ctx, budget.closedUntil, options.itemIndex);
 		}
 		if (!options.harvestId) await acquireSlot(budget, isReport, clock);
+		const sentAt = transportClock.now();
 		const request: IHttpRequestOptions = {
 			method: options.method,
 			url: options.url,
@@ -168,9 +169,9 @@ export async function send(ctx: HarvestContext, connection: Connection, options:
 			}
 			// Every request to this account waits, not only this one: Harvest counts them all. The wait is
 			// the one decided (Retry-After, or a default when Harvest gave none).
-			const until = transportClock.now() + (decision.retry ? decision.delayMs : asked);
-			budget.general.block(until);
-			if (isReport) budget.reports.block(until);
+			// Other workers may share the account: this process's share of it shrinks too (governor.ts).
+			const now = transportClock.now();
+			shareThrottled(budget, isReport, sentAt, now, now + (decision.retry ? decision.delayMs : asked));
 		}
 		if (decision.retry) {
 			// A throttled request waits in the governor on its next attempt, together with its neighbours.
