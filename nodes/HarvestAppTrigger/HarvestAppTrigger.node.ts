@@ -5,6 +5,7 @@ import { harvestCredentials } from '../shared/descriptions/connection';
 import { getAccounts } from '../shared/methods/accounts';
 import { listSearch } from '../shared/methods/listSearch';
 import { triggerProperties } from './description';
+import { WATCHED_FIELDS } from './fields';
 import { WATCHED_RESOURCES } from './resources';
 import { pollHarvest } from './poll';
 
@@ -12,6 +13,12 @@ import { pollHarvest } from './poll';
 const RESOURCE_NOUNS = JSON.stringify(
 	Object.fromEntries(WATCHED_RESOURCES.map((resource) => [resource.value, resource.label.toLowerCase()])),
 );
+/** `{"approval_status":"approval status",…}` for the subtitle, e.g. "Changed time entry: approval status". */
+const FIELD_WORDS = JSON.stringify(
+	Object.fromEntries(Object.values(WATCHED_FIELDS).flatMap((fields) => fields.map((field) => [field.name, field.label.toLowerCase()]))),
+);
+/** The subtitle's opening words per event; "Field Changed" adds the field after the noun. */
+const EVENT_WORDS = JSON.stringify({ new: 'New ', newOrUpdated: 'New or updated ', deleted: 'Deleted ', fieldChanged: 'Changed ' });
 
 export class HarvestAppTrigger implements INodeType {
 	description: INodeTypeDescription = {
@@ -20,9 +27,11 @@ export class HarvestAppTrigger implements INodeType {
 		icon: { light: 'file:../../icons/harvestApp.svg', dark: 'file:../../icons/harvestApp.dark.svg' },
 		group: ['trigger'],
 		version: 1,
-		subtitle: `={{($parameter["event"] === "new" ? "New " : "New or updated ") + (${RESOURCE_NOUNS})[$parameter["resource"]]}}`,
+		subtitle:
+			`={{(${EVENT_WORDS})[$parameter["event"]] + (${RESOURCE_NOUNS})[$parameter["resource"]]` +
+			` + ($parameter["event"] === "fieldChanged" ? ": " + (${FIELD_WORDS})[$parameter["watchField"]] : "")}}`,
 		// n8n lists both nodes under one "Harvest App" entry with this text, so it speaks for both.
-		description: 'Track time, manage projects and bill in Harvest; start workflows on new or changed records',
+		description: 'Track time, manage projects and bill in Harvest; start workflows on new, changed or deleted records',
 		defaults: { name: 'Harvest App Trigger' },
 		polling: true,
 		inputs: [],

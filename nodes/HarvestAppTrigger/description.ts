@@ -3,7 +3,7 @@ import type { INodeProperties } from 'n8n-workflow';
 import { returnAllOrLimit } from '../shared/descriptions/limit';
 import { accountField, authenticationField } from '../shared/descriptions/connection';
 import { DEFAULT_OVERLAP_SECONDS } from './poller/plan';
-import { WATCHED_FIELDS } from './poller/fields';
+import { targetOptions, WATCHED_FIELDS } from './fields';
 import { WATCHED_RESOURCES } from './resources';
 
 /**
@@ -117,17 +117,13 @@ const fieldProperties: INodeProperties[] = Object.entries(WATCHED_FIELDS).flatMa
 			displayName: 'To Values',
 			name: 'toValues',
 			type: 'multiOptions',
-			options: [...field.values].sort().map((value) => ({ name: valueLabel(value), value })),
+			options: targetOptions(field),
 			default: [],
 			description: 'Report only changes to one of these values; leave empty to report every change',
 			displayOptions: { show: { resource: [resource], event: ['fieldChanged'], watchField: [field.name] } },
 		}),
 	),
 ]);
-
-function valueLabel(value: string): string {
-	return value.charAt(0).toUpperCase() + value.slice(1);
-}
 
 /** One Filters collection per resource that has any, shown only for that resource. */
 const filterCollections: INodeProperties[] = WATCHED_RESOURCES.filter((resource) => resource.filters.length > 0).map(
@@ -158,7 +154,7 @@ const optionsProperty: INodeProperties = {
 			typeOptions: { minValue: 1 },
 			default: 15,
 			displayOptions: { show: { '/event': ['new', 'newOrUpdated', 'deleted'] } },
-			hint: 'Each check lists every watched record: ceil(N / 2000) requests for N records, plus one per record that has gone',
+			hint: 'Each check lists every watched record: ceil(N / 2000) requests for N records (1 up to 2,000; 50 for 100,000), plus one per record missing from the list',
 			description: 'How often to look for deleted records (with the event Deleted, or Report Deletions), in the unit below',
 		},
 		{

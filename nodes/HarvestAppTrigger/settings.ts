@@ -1,35 +1,30 @@
 import type { IDataObject, IPollFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import type { DeletionSettings } from './deletionCheck';
 import { DEFAULT_LIMIT } from './description';
-import { watchedField } from './poller/fields';
+import { targetOptions, watchedField, WATCHED_FIELDS } from './fields';
+import type { CycleConfig, Query, TriggerEvent } from './poller/cycle';
+import type { CheckEvery } from './poller/deletions';
+import type { FieldWatch } from './poller/fieldChanges';
 import { DEFAULT_OVERLAP_SECONDS } from './poller/plan';
-import { fingerprintOf, type StartPoint } from './poller/state';
-import type { ChangeWatch } from './poller/transitions';
+import { fingerprintOf } from './poller/state';
 import { formatHarvestTime, parseStartDate } from './poller/time';
 import { FilterProblem, resolveFilters, watchedResource, type ResolvedFilters, type WatchedResource } from './resources';
 
-/** What the user asked to be told about. */
-export type TriggerEvent = 'new' | 'newOrUpdated' | 'deleted' | 'fieldChanged';
-
+/** What the node's parameters ask for, checked, and the poll's configuration built from them. */
 export interface Settings {
 	resource: WatchedResource;
 	event: TriggerEvent;
-	limit: number;
-	overlapSeconds: number;
-	start: StartPoint | { kind: 'now' };
 	filters: ResolvedFilters;
-	/** "Field Changed": the field and the values of interest. */
-	change?: ChangeWatch;
-	/** Set when deletions are watched ("Deleted", or "Report Deletions"). */
-	deletions?: DeletionSettings;
-	/** Date window of time entries and expenses for deletions and field memory, in days. */
-	windowDays: number;
-	fingerprint: string;
+	field?: FieldWatch;
+	/** Whether deletions are reported (the event "Deleted", or Report Deletions). */
+	deletions: boolean;
+	config: CycleConfig<IDataObject>;
 }
 
 const EVENTS: readonly TriggerEvent[] = ['new', 'newOrUpdated', 'deleted', 'fieldChanged'];
+const DEFAULT_DELETION_CHECK = 15;
+const DEFAULT_WINDOW_DAYS = 90;
 
 export function fail(ctx: IPollFunctions, message: string, description?: string): NodeOperationError {
 	return new NodeOperationError(ctx.getNode(), message, description ? { description } : undefined);
@@ -43,15 +38,16 @@ function positiveWhole(ctx: IPollFunctions, value: unknown, fallback: number, la
 	return number;
 }
 
-function readChange(ctx: IPollFunctions, resource: WatchedResource): ChangeWatch {
+function readField(ctx: IPollFunctions, resource: WatchedResource): FieldWatch {
 	const name = String(ctx.getNodeParameter('watchField', ''));
-	const field = watchedField(resource.value, name);
-	if (!field) throw fail(ctx, `The parameter "Field" must be a field of ${resource.plural} the trigger can watch, not "${name}"`);
+	const spec = watchedField(resource.value, name);
+	if (!spec) throw fail(ctx, `The parameter "Field" must be a field of ${resource.plural} the trigger can watch, not "${name}"`);
 	const raw = ctx.getNodeParameter('toValues', []);
-	const wanted = Array.isArray(raw) ? raw.map(String) : [];
-	const unknown = wanted.filter((value) => !field.values.includes(value));
-	if (unknown.length) throw fail(ctx, `The parameter "To Values" must be among ${field.values.join(', ')}, not ${unknown.join(', ')}`);
-	return { field, wanted: wanted.length ? [...new Set(wanted)].sort() : undefined };
+	const to = Array.isArray(raw) ? [...new Set(raw.map(String))].sort() : [];
+	const allowed = targetOptions(spec).map((option) => String(option.value));
+	const unknown = to.filter((value) => !allowed.includes(value));
+	if (unknown.length) throw fail(ctx, `The parameter "To Values" must be among ${allowed.join(', ')}, not ${unknown.join(', ')}`);
+	return { spec, to };
 }
 
 export function readSettings(ctx: IPollFunctions): Settings {
@@ -59,10 +55,10 @@ export function readSettings(ctx: IPollFunctions): Settings {
 	const resource = watchedResource(resourceValue);
 	if (!resource) throw fail(ctx, `Harvest App Trigger cannot watch "${resourceValue}"`);
 
-	const eventValue = String(ctx.getNodeParameter('event', 'new')) as TriggerEvent;
-	if (!EVENTS.includes(eventValue)) throw fail(ctx, `Unknown event "${eventValue}"`);
-	const event = eventValue;
-
+	const event = String(ctx.getNodeParameter('event', 'new')) as TriggerEvent;
+	if (!EVENTS.includes(event) || (event === 'fieldChanged' && !WATCHED_FIELDS[resource.value])) {
+		throw fail(ctx, `Unknown event "${event}" for ${resource.plural}`);
+	}
 	const limit = positiveWhole(ctx, ctx.getNodeParameter('limit', DEFAULT_LIMIT), DEFAULT_LIMIT, 'Limit');
 
 	const options = (ctx.getNodeParameter('options', {}) ?? {}) as IDataObject;
@@ -71,10 +67,12 @@ export function readSettings(ctx: IPollFunctions): Settings {
 		throw fail(ctx, 'The option "Overlap Seconds" must be a number of seconds, 0 or more');
 	}
 
-	let start: Settings['start'] = { kind: 'now' };
-	if (options.includeExisting === true) {
+	// Deletions and field changes start now: what existed before is their memory, not their news.
+	let start: CycleConfig<IDataObject>['start'] = { kind: 'now' };
+	const fromThePast = event === 'new' || event === 'newOrUpdated';
+	if (fromThePast && options.includeExisting === true) {
 		start = { kind: 'everything' };
-	} else if (options.startFrom !== undefined && options.startFrom !== '') {
+	} else if (fromThePast && options.startFrom !== undefined && options.startFrom !== '') {
 		const time = parseStartDate(options.startFrom, ctx.getTimezone());
 		if (time === undefined) throw fail(ctx, `The option "Start From" is not a date: "${String(options.startFrom)}"`);
 		start = { kind: 'date', time };
@@ -87,26 +85,45 @@ export function readSettings(ctx: IPollFunctions): Settings {
 		throw error instanceof FilterProblem ? fail(ctx, error.message) : new NodeOperationError(ctx.getNode(), error as Error);
 	}
 
-	const change = event === 'fieldChanged' ? readChange(ctx, resource) : undefined;
-	const windowDays = positiveWhole(ctx, options.deletionWindowDays, 90, 'Deletion Window Days');
-	const watchDeletions = event === 'deleted' || (options.reportDeletions === true && (event === 'new' || event === 'newOrUpdated'));
-	const unit = options.deletionCheckUnit === 'polls' ? 'polls' : 'minutes';
-	const deletions: DeletionSettings | undefined = watchDeletions
-		? { every: { count: positiveWhole(ctx, options.deletionCheckEvery, 15, 'Check for Deletions Every'), unit }, windowDays }
-		: undefined;
+	const field = event === 'fieldChanged' ? readField(ctx, resource) : undefined;
+	const deletions = event === 'deleted' || (fromThePast && options.reportDeletions === true);
+	const every: CheckEvery = {
+		count: positiveWhole(ctx, options.deletionCheckEvery, DEFAULT_DELETION_CHECK, 'Check for Deletions Every'),
+		unit: options.deletionCheckUnit === 'polls' ? 'polls' : 'minutes',
+	};
+	const windowDays = resource.dated ? positiveWhole(ctx, options.deletionWindowDays, DEFAULT_WINDOW_DAYS, 'Deletion Window Days') : undefined;
 
 	// Anything that changes which records or events are reported starts the watch afresh, rather than mixing two
-	// streams. How often deletions are checked does not: it changes the cost, not the answer.
+	// streams. The memory of records (the roster) has a fingerprint of its own: what it holds depends on the field
+	// and the window, not on whether deletions are reported, how often, or which values are wanted.
 	const fingerprint = fingerprintOf({
 		resource: resource.value,
 		event,
 		filters: filters.effective,
 		start: start.kind === 'date' ? formatHarvestTime(start.time) : start.kind,
 		account: String(ctx.getNodeParameter('accountId', '') ?? ''),
-		field: change?.field.name,
-		to: change?.wanted,
-		deletions: deletions ? true : undefined,
-		window: resource.dated && (deletions || change) ? windowDays : undefined,
 	});
-	return { resource, event, limit, overlapSeconds, start, filters, change, deletions, windowDays, fingerprint };
+	const config: CycleConfig<IDataObject> = {
+		fingerprint,
+		event,
+		limit,
+		overlapSeconds,
+		start,
+		changeQs: filters.qs as Query,
+		matches: filters.match,
+		field,
+	};
+	if (field || deletions) {
+		const listQs: IDataObject = { ...filters.qs };
+		// Archiving is not deleting: listings include archived records, and "Active Only" is checked on each.
+		delete listQs.is_active;
+		config.tracking = {
+			fingerprint: fingerprintOf({ watch: fingerprint, field: field?.spec.name, window: windowDays }),
+			listQs: listQs as Query,
+			watched: filters.stillMatches,
+			window: windowDays ? { days: windowDays, dateField: 'spent_date' } : undefined,
+			deletions: deletions ? { every } : undefined,
+		};
+	}
+	return { resource, event, filters, field, deletions, config };
 }

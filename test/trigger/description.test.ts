@@ -2,6 +2,7 @@ import type { INodeProperties } from 'n8n-workflow';
 
 import { HarvestAppTrigger } from '../../nodes/HarvestAppTrigger/HarvestAppTrigger.node';
 import { resourceProperty } from '../../nodes/HarvestAppTrigger/description';
+import { targetOptions, WATCHED_FIELDS, watchedField } from '../../nodes/HarvestAppTrigger/fields';
 import { readId, resolveFilters, WATCHED_RESOURCES, watchedResource } from '../../nodes/HarvestAppTrigger/resources';
 import { APPROVAL_STATUSES, endpoint, ENDPOINTS, ESTIMATE_STATES, INVOICE_STATES } from '../../nodes/shared/catalogue';
 import { listSearch } from '../../nodes/shared/methods/listSearch';
@@ -40,6 +41,9 @@ describe('Harvest App Trigger description', () => {
 		const subtitle = (parameters: Record<string, string>) => new Function('$parameter', `return ${body};`)(parameters) as string;
 		expect(subtitle({ event: 'newOrUpdated', resource: 'timeEntry' })).toBe('New or updated time entry');
 		expect(subtitle({ event: 'new', resource: 'invoiceItemCategory' })).toBe('New invoice item category');
+		expect(subtitle({ event: 'deleted', resource: 'expense' })).toBe('Deleted expense');
+		expect(subtitle({ event: 'fieldChanged', resource: 'timeEntry', watchField: 'approval_status' })).toBe('Changed time entry: approval status');
+		expect(subtitle({ event: 'fieldChanged', resource: 'invoice', watchField: 'paid_at' })).toBe('Changed invoice: paid at');
 	});
 
 	it('offers both credentials, each for its authentication choice, and the account picker', () => {
@@ -56,6 +60,23 @@ describe('Harvest App Trigger description', () => {
 		expect(notice?.displayName).toMatch(/Harvest keeps no record of deletions/);
 		const options = description.properties.find((p) => p.name === 'options')?.options as INodeProperties[];
 		expect(options.find((o) => o.name === 'deletionCheckEvery')?.hint).toMatch(/ceil\(N \/ 2000\) requests/);
+	});
+
+	it('offers, per watchable field, its values (or yes/no, set/cleared) as To Values', () => {
+		for (const [resource, fields] of Object.entries(WATCHED_FIELDS)) {
+			const selector = description.properties.find((p) => p.name === 'watchField' && p.displayOptions?.show?.resource?.includes(resource));
+			expect(selector?.default).toBe(fields[0].name);
+			expect((selector?.options as Array<{ value: string }>).map((o) => o.value).sort()).toEqual(fields.map((f) => f.name).sort());
+			for (const field of fields) {
+				const targets = description.properties.filter(
+					(p) => p.name === 'toValues' && p.displayOptions?.show?.resource?.includes(resource) && p.displayOptions?.show?.watchField?.includes(field.name),
+				);
+				expect(targets.map((t) => t.options)).toEqual([targetOptions(field)]);
+			}
+		}
+		expect(targetOptions(watchedField('invoice', 'state')!).map((o) => o.value)).toEqual(['closed', 'draft', 'open', 'paid']);
+		expect(targetOptions(watchedField('invoice', 'paid_at')!).map((o) => o.value)).toEqual(['cleared', 'set']);
+		expect(targetOptions(watchedField('user', 'is_active')!).map((o) => o.value)).toEqual(['false', 'true']);
 	});
 
 	it('lists exactly the watched resources, sorted', () => {

@@ -68,7 +68,10 @@ describe('event "Deleted"', () => {
 		mutate('time_entries', 'delete', {}, created);
 		settle();
 		const reported = await drain(params, staticData);
-		expect(reported.map((i) => i.json)).toEqual([{ id: created, event: 'deleted', last_seen: null }]);
+		// The entry was seen when it was created, so its last content comes with the deletion.
+		expect(reported.map((i) => i.json)).toEqual([
+			{ id: created, event: 'deleted', last_seen: expect.objectContaining({ id: created, notes: 'Created by mutate' }) },
+		]);
 		expect(await drain(params, staticData)).toEqual([]);
 	});
 
@@ -200,7 +203,7 @@ describe('event "Field Changed"', () => {
 		expect(await drain(invoiceParams, staticData)).toEqual([]);
 	});
 
-	it('watches time entry approval: a new entry created already approved counts with previous null only for To Values', async () => {
+	it('watches time entry approval: a new entry created already approved counts as a change from unsubmitted', async () => {
 		const params = { resource: 'timeEntry', event: 'fieldChanged', watchField: 'approval_status', toValues: ['approved'], limit: 50 };
 		const entry = { id: Number(mutate('time_entries', 'create', {}, undefined, { approval_status: 'submitted' }).id) };
 		settle();
@@ -210,18 +213,29 @@ describe('event "Field Changed"', () => {
 		settle();
 		const items = await drain(params, staticData);
 		expect(items.map((i) => [i.json.id, i.json.previous, i.json.current]).sort()).toEqual(
-			[[entry.id, 'submitted', 'approved'], [fresh, null, 'approved']].sort(),
+			[[entry.id, 'submitted', 'approved'], [fresh, 'unsubmitted', 'approved']].sort(),
 		);
+		// With any change too; a new entry in Harvest's initial state is no change.
 		const anyChange = await activate({ ...params, toValues: [] });
-		mutate('time_entries', 'create', {}, undefined, { approval_status: 'approved' });
+		const approved = Number(mutate('time_entries', 'create', {}, undefined, { approval_status: 'approved' }).id);
+		mutate('time_entries', 'create', {});
 		settle();
-		expect(await drain({ ...params, toValues: [] }, anyChange.staticData)).toEqual([]);
+		const changes = await drain({ ...params, toValues: [] }, anyChange.staticData);
+		expect(changes.map((i) => [i.json.id, i.json.previous, i.json.current])).toEqual([[approved, 'unsubmitted', 'approved']]);
 	});
 
 	it('"Fetch Test Event" returns a realistic changed item without touching the state', async () => {
 		const manual = await pollOnce(sandbox, { ...invoiceParams, toValues: ['paid'] }, {}, { mode: 'manual' });
-		expect(manual.items?.[0].json).toMatchObject({ event: 'changed', field: 'state', previous: null });
+		// A real paid invoice; `previous` is Harvest's initial value, since only the activated trigger knows the real one.
+		expect(manual.items?.[0].json).toMatchObject({ event: 'changed', field: 'state', previous: 'draft', current: 'paid', state: 'paid' });
 		const deleted = await pollOnce(sandbox, { resource: 'timeEntry', event: 'deleted', limit: 50 }, {}, { mode: 'manual' });
 		expect(Object.keys(deleted.items?.[0].json ?? {}).sort()).toEqual(['event', 'id', 'last_seen']);
+		expect(deleted.items?.[0].json.last_seen).toMatchObject({ id: deleted.items?.[0].json.id });
+		expect(manual.requests.every((r) => r.path === '/v2/invoices')).toBe(true);
+		// With an activated watch's state: the manual run reads it not, and leaves it as it was.
+		const { staticData } = await activate(invoiceParams);
+		const before = JSON.stringify(staticData);
+		const again = await pollOnce(sandbox, invoiceParams, staticData, { mode: 'manual' });
+		expect(JSON.stringify(again.ctx.getWorkflowStaticData('node'))).toBe(before);
 	});
 });

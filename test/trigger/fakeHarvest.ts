@@ -11,12 +11,16 @@ export interface Version {
 	visibleAt: number;
 	/** Unique per write: the record's `name` while this version is current. */
 	content: string;
+	/** Other fields of this version (a `state`, `is_active`, a `spent_date`), as Harvest would send them. */
+	fields?: Record<string, unknown>;
 }
 
 export interface FakeRecord {
 	id: number;
 	createdAt: number;
 	versions: Version[];
+	/** When the record was deleted (server time); it is gone from every read and lookup from then on. */
+	deletedAt?: number;
 }
 
 export interface WireRecord {
@@ -38,22 +42,32 @@ export class FakeHarvest {
 		readonly inclusive = true,
 	) {}
 
-	create(delay = 0): FakeRecord {
+	create(delay = 0, fields?: Record<string, unknown>): FakeRecord {
 		this.nextId += 1 + (this.nextId % 3);
 		const id = this.nextId;
-		const record = { id, createdAt: this.now, versions: [{ updatedAt: this.now, visibleAt: this.now + delay, content: `${id}.0` }] };
+		const record = { id, createdAt: this.now, versions: [{ updatedAt: this.now, visibleAt: this.now + delay, content: `${id}.0`, fields }] };
 		this.records.push(record);
 		return record;
 	}
 
 	/** Row-level writes commit in order, so a version never becomes visible before the one it replaces. */
-	update(record: FakeRecord, delay = 0): void {
+	update(record: FakeRecord, delay = 0, fields?: Record<string, unknown>): void {
 		const last = record.versions[record.versions.length - 1];
 		record.versions.push({
 			updatedAt: this.now,
 			visibleAt: Math.max(this.now + delay, last.visibleAt),
 			content: `${record.id}.${record.versions.length}`,
+			fields: { ...last.fields, ...fields },
 		});
+	}
+
+	/** Deletes a record now: no read or lookup returns it any more. */
+	delete(record: FakeRecord): void {
+		record.deletedAt = this.now;
+	}
+
+	exists(record: FakeRecord): boolean {
+		return record.deletedAt === undefined || record.deletedAt > this.now;
 	}
 
 	visibleVersion(record: FakeRecord, at = this.now): Version | undefined {
@@ -80,6 +94,7 @@ export class FakeHarvest {
 				created_at: formatHarvestTime(record.createdAt),
 				updated_at: formatHarvestTime(version.updatedAt),
 				name: version.content,
+				...version.fields,
 			};
 			this.wired.set(version, wire);
 		}
@@ -92,7 +107,7 @@ export class FakeHarvest {
 		const out: WireRecord[] = [];
 		for (const record of this.records) {
 			const version = this.visibleVersion(record);
-			if (!version) continue;
+			if (!version || !this.exists(record)) continue;
 			if (since !== undefined && (this.inclusive ? version.updatedAt < since : version.updatedAt <= since)) continue;
 			out.push(this.wire(record, version));
 		}

@@ -1,76 +1,73 @@
-/**
- * Deletions: Harvest keeps no record of them, so the trigger remembers the ids it watches and, now and then, lists
- * every id of the watched list; an id that is gone is a deletion once Harvest confirms it (a 404 for that record,
- * where the list cannot shift under the read). Pure: what is due, what is missing, what to remember.
- */
-import { decodeIdSet, encodeIdSet } from './idset';
-import { formatHarvestTime, parseHarvestTime } from './time';
+import { touch, type Roster } from './roster';
 
+/**
+ * Deletions. Harvest keeps no record of them, so the only way to tell is to list the ids that exist and compare
+ * them with the ids the trigger knows (its roster, `roster.ts`). A record missing from the listing is not yet a
+ * deletion: it may have been archived under an "active only" filter (archived is not deleted, so listings leave
+ * `is_active` out), moved out of the filters or the date window, or slid out of view while a page-numbered list
+ * shifted. So every missing id becomes a *candidate*, and each candidate is then looked up by id: only Harvest's
+ * "not found" makes it a deletion (lists without a lookup, the assignments, are keyset-paged, so a listing of
+ * them cannot miss a record). A record found again and still watched stays; one found but no longer watched is
+ * forgotten silently. Filter changes never produce deletions: they change the watch's fingerprint, which
+ * builds the roster afresh.
+ *
+ * Cost: one listing of every watched record per check, ceil(N / 2000) requests for N records, plus one lookup
+ * per candidate.
+ */
+
+export interface ListedRow {
+	id: number;
+	/** The record's date as a day number, or 0 (see roster.ts). */
+	day: number;
+	/** Whether the record is in the watch (filters, window); others are listed but not remembered. */
+	watched: boolean;
+}
+
+/** How often deletions are checked: every N polls, or every N minutes of Harvest's clock. */
 export interface CheckEvery {
 	count: number;
 	unit: 'polls' | 'minutes';
 }
 
-/** What the trigger keeps for deletions, in its state. */
-export interface DeletionState {
-	/** Every id watched (for date-window lists: those whose spent_date is on or after `since`), as idset text. */
-	known: string;
-	/** First day of the date window of the last full listing (YYYY-MM-DD), for time entries and expenses. */
-	since: string | null;
-	/** Server time of the last full listing. */
-	checkedAt: string | null;
-	/** Polls since then. */
-	polls: number;
-	/** Deletions found but not yet reported (held back by Limit), oldest first. */
-	pending: number[];
+/** Whether a listing is due at this poll: never done, or the interval has passed since the last one. */
+export function checkDue(roster: Roster, serverTime: number, every: CheckEvery): boolean {
+	if (roster.checkedAt === undefined) return true;
+	if (every.unit === 'polls') return roster.polls + 1 >= every.count;
+	return serverTime - roster.checkedAt >= every.count * 60;
 }
 
-const DAY_SECONDS = 86_400;
-
-export function dayNumber(date: unknown): number | undefined {
-	if (typeof date !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(date)) return undefined;
-	const ms = Date.parse(`${date}T00:00:00Z`);
-	return Number.isNaN(ms) ? undefined : Math.floor(ms / 1000 / DAY_SECONDS);
+/**
+ * Compares one listing with the roster. Listed and watched records are remembered (their known value kept);
+ * listed records that are no longer watched are forgotten; known ids that were not listed become candidates.
+ * Returns the new candidates.
+ */
+export function applyListing(roster: Roster, listed: readonly ListedRow[], serverTime: number): number[] {
+	const present = new Set<number>();
+	for (const { id, day, watched } of listed) {
+		present.add(id);
+		if (watched) touch(roster, id, day);
+		else roster.rows.delete(id);
+	}
+	const pending = new Set(roster.pending.filter((id) => roster.rows.has(id) && !present.has(id)));
+	const fresh: number[] = [];
+	for (const id of roster.rows.keys()) {
+		if (present.has(id) || pending.has(id)) continue;
+		pending.add(id);
+		fresh.push(id);
+	}
+	roster.pending = [...pending].sort((a, b) => a - b);
+	roster.checkedAt = serverTime;
+	roster.polls = 0;
+	return fresh;
 }
 
-export function dateOfDay(day: number): string {
-	return formatHarvestTime(day * DAY_SECONDS).slice(0, 10);
-}
+/** What a lookup of one candidate found. */
+export type Lookup = 'notFound' | 'watched' | 'notWatched';
 
-/** The first day of a window of `days` days that ends on the server's current day. */
-export function windowStart(serverTime: number, days: number): number {
-	return Math.floor(serverTime / DAY_SECONDS) - Math.max(1, Math.floor(days)) + 1;
-}
-
-export function emptyDeletionState(): DeletionState {
-	return { known: encodeIdSet([]), since: null, checkedAt: null, polls: 0, pending: [] };
-}
-
-export function readDeletionState(raw: unknown): DeletionState | undefined {
-	if (!raw || typeof raw !== 'object') return undefined;
-	const state = raw as Partial<DeletionState>;
-	if (decodeIdSet(state.known) === undefined) return undefined;
-	if (state.since !== null && dayNumber(state.since) === undefined) return undefined;
-	if (state.checkedAt !== null && parseHarvestTime(state.checkedAt) === undefined) return undefined;
-	if (!Number.isInteger(state.polls) || !Array.isArray(state.pending) || !state.pending.every(Number.isSafeInteger)) return undefined;
-	return state as DeletionState;
-}
-
-/** Whether a full listing is due at this poll. */
-export function checkDue(state: DeletionState, every: CheckEvery, serverTime: number): boolean {
-	if (state.checkedAt === null) return true;
-	if (every.unit === 'polls') return state.polls + 1 >= every.count;
-	const last = parseHarvestTime(state.checkedAt) ?? Number.NEGATIVE_INFINITY;
-	return serverTime - last >= every.count * 60;
-}
-
-/** Known ids missing from a full listing: deleted, or no longer matching (the caller asks Harvest which). */
-export function missingIds(known: ReadonlySet<number>, listed: ReadonlySet<number>): number[] {
-	return [...known].filter((id) => !listed.has(id)).sort((a, b) => a - b);
-}
-
-/** Reports at most `room` pending deletions, oldest found first; the rest wait for the next poll. */
-export function takePending(state: DeletionState, room: number): { report: number[]; state: DeletionState } {
-	const take = Math.max(0, Math.floor(room));
-	return { report: state.pending.slice(0, take), state: { ...state, pending: state.pending.slice(take) } };
+/** Settles one candidate; true when it is a deletion to report. */
+export function settleCandidate(roster: Roster, id: number, found: Lookup): boolean {
+	roster.pending = roster.pending.filter((pending) => pending !== id);
+	if (found === 'watched') return false;
+	roster.rows.delete(id);
+	return found === 'notFound';
 }

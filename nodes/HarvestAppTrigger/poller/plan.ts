@@ -90,7 +90,7 @@ export function readWindow(state: WatchState, overlapSeconds: number): { updated
 	return Number.isFinite(bound) ? { updatedSince: formatHarvestTime(bound - 1) } : {};
 }
 
-function recordId(value: unknown): number | undefined {
+export function recordId(value: unknown): number | undefined {
 	const id = typeof value === 'string' && value.trim() !== '' ? Number(value) : value;
 	return typeof id === 'number' && Number.isSafeInteger(id) ? id : undefined;
 }
