@@ -34,6 +34,12 @@ export const EXTRA_RUNS: Record<string, IDataObject[]> = {
 	'task.findOrCreate': [{ name: 'Not Listed Yet' }],
 	'contact.findOrCreate': [{ email: 'not.listed@example.com' }],
 	'user.findOrCreate': [{ email: 'not.listed@example.com' }],
+	// Create or Update likewise: the sample record is found and updated, an unknown key creates.
+	'client.upsert': [{ name: 'Not Listed Yet' }],
+	'project.upsert': [{ name: 'Not Listed Yet' }],
+	'task.upsert': [{ name: 'Not Listed Yet' }],
+	'contact.upsert': [{ email: 'not.listed@example.com' }],
+	'timeEntry.upsert': [{ externalReference: { id: 'Not Listed Yet' } }],
 };
 
 function sample(p: INodeProperties): unknown {

@@ -189,6 +189,15 @@ describe('coverage of Harvest API v2', () => {
 		}
 	});
 
+	it('runs every Create or Update both ways: updating the record it finds, and creating one', () => {
+		const operations = [...new Set(sent.map((s) => s.operation).filter((o) => o.endsWith('.upsert')))].sort();
+		expect(operations).toEqual(['client.upsert', 'contact.upsert', 'project.upsert', 'task.upsert', 'timeEntry.upsert']);
+		for (const operation of operations) {
+			const methods = [...new Set(sent.filter((s) => s.operation === operation).map((s) => s.key.split(' ')[0]))].sort();
+			expect([operation, methods]).toEqual([operation, ['GET', 'PATCH', 'POST']]);
+		}
+	});
+
 	it('the README operations table is generated from what the operations send (UPDATE_README=1 rewrites it)', () => {
 		const readmePath = path.join(__dirname, '../../README.md');
 		const readme = fs.readFileSync(readmePath, 'utf8');

@@ -19,7 +19,7 @@ export function templateOf(method: string, pathname: string): EndpointSpec | und
 }
 
 export function sampleRecord(): IDataObject {
-	return { id: 101, name: 'Sample', is_active: true, email: 'sample@example.com' };
+	return { id: 101, name: 'Sample', is_active: true, email: 'sample@example.com', external_reference: { id: 'Sample' }, user: { id: 101 } };
 }
 
 export interface EchoedRequest {

@@ -25,6 +25,7 @@ import task from '../workflows/rt-task.expect';
 import timeEntry from '../workflows/rt-time-entry.expect';
 import userAssignment from '../workflows/rt-user-assignment.expect';
 import user from '../workflows/rt-user.expect';
+import upserts from '../workflows/upserts.expect';
 
 export const actionCases: Array<Case<E2EContext>> = [
 	client,
@@ -48,6 +49,7 @@ export const actionCases: Array<Case<E2EContext>> = [
 	invoicePayments,
 	estimateMessages,
 	lifecycle,
+	upserts,
 	customCalls,
 	// Reports before invoicing tracked time: that changes the uninvoiced figures.
 	reports,

@@ -8,6 +8,7 @@ import * as findOrCreate from './findOrCreate.operation';
 import * as get from './get.operation';
 import * as getAll from './getAll.operation';
 import * as update from './update.operation';
+import * as upsert from './upsert.operation';
 
 export const { operations, description } = defineResource(
 	{
@@ -25,6 +26,12 @@ export const { operations, description } = defineResource(
 				description: 'Mark a client inactive; it keeps its projects and history',
 			},
 			{ name: 'Create', value: 'create', action: 'Create a client', description: 'Create a new client' },
+			{
+				name: 'Create or Update',
+				value: 'upsert',
+				action: 'Create or update a client',
+				description: 'Create a new record, or update the current one if it already exists (upsert)',
+			},
 			{
 				name: 'Delete',
 				value: 'delete',
@@ -44,5 +51,5 @@ export const { operations, description } = defineResource(
 		],
 		default: 'get',
 	},
-	{ activate, archive, create, delete: deleteClient, find, findOrCreate, get, getAll, update },
+	{ activate, archive, create, delete: deleteClient, find, findOrCreate, get, getAll, update, upsert },
 );

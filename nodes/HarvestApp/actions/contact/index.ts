@@ -6,6 +6,7 @@ import * as findOrCreate from './findOrCreate.operation';
 import * as get from './get.operation';
 import * as getAll from './getAll.operation';
 import * as update from './update.operation';
+import * as upsert from './upsert.operation';
 
 export const { operations, description } = defineResource(
 	{
@@ -16,6 +17,12 @@ export const { operations, description } = defineResource(
 		displayOptions: { show: { resource: ['contact'] } },
 		options: [
 			{ name: 'Create', value: 'create', action: 'Create a contact', description: 'Add a person to a client' },
+			{
+				name: 'Create or Update',
+				value: 'upsert',
+				action: 'Create or update a contact',
+				description: 'Create a new record, or update the current one if it already exists (upsert)',
+			},
 			{ name: 'Delete', value: 'delete', action: 'Delete a contact', description: 'Delete a contact for good' },
 			{ name: 'Find', value: 'find', action: 'Find a contact', description: 'Look up contacts by email or name; never creates one' },
 			{
@@ -30,5 +37,5 @@ export const { operations, description } = defineResource(
 		],
 		default: 'get',
 	},
-	{ create, delete: deleteContact, find, findOrCreate, get, getAll, update },
+	{ create, delete: deleteContact, find, findOrCreate, get, getAll, update, upsert },
 );

@@ -10,6 +10,7 @@ import * as restart from './restart.operation';
 import * as startTimer from './startTimer.operation';
 import * as stop from './stop.operation';
 import * as update from './update.operation';
+import * as upsert from './upsert.operation';
 
 export const { operations, description } = defineResource(
 	{
@@ -30,6 +31,12 @@ export const { operations, description } = defineResource(
 				value: 'createByStartEnd',
 				action: 'Create a time entry by start and end time',
 				description: 'Log a start and an end time (companies that use timestamp timers)',
+			},
+			{
+				name: 'Create or Update',
+				value: 'upsert',
+				action: 'Create or update a time entry',
+				description: 'Create a new record, or update the current one if it already exists (upsert)',
 			},
 			{ name: 'Delete', value: 'delete', action: 'Delete a time entry', description: 'Delete a time entry for good' },
 			{
@@ -53,5 +60,5 @@ export const { operations, description } = defineResource(
 		],
 		default: 'getAll',
 	},
-	{ createByDuration, createByStartEnd, delete: deleteTimeEntry, deleteExternalReference, find, get, getAll, restart, startTimer, stop, update },
+	{ createByDuration, createByStartEnd, delete: deleteTimeEntry, deleteExternalReference, find, get, getAll, restart, startTimer, stop, update, upsert },
 );
