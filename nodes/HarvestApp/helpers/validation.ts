@@ -226,13 +226,7 @@ export function readLimit(this: IExecuteFunctions, itemIndex: number): number {
 	return limit;
 }
 
-/** Harvest's time and expense reports cover at most 365 days, from ≤ to. */
-export const MAX_REPORT_DAYS = 365;
-
+/** A report period starts on or before its end (longer periods than Harvest's 365 days are read in slices). */
 export function checkReportRange(ctx: IExecuteFunctions, itemIndex: number, from: string, to: string, toLabel = 'To'): void {
-	const days = DateTime.fromISO(to, { zone: 'UTC' }).diff(DateTime.fromISO(from, { zone: 'UTC' }), 'days').days;
-	if (days < 0) invalid(ctx, itemIndex, toLabel, `(${to}) is before the start date (${from})`);
-	if (days > MAX_REPORT_DAYS) {
-		invalid(ctx, itemIndex, toLabel, `makes the range ${days} days; Harvest reports cover at most ${MAX_REPORT_DAYS}`, 'Split the period into several runs of a year or less.');
-	}
+	if (to < from) invalid(ctx, itemIndex, toLabel, `(${to}) is before the start date (${from})`);
 }

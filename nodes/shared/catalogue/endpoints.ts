@@ -1,4 +1,4 @@
-import type { EndpointKey, EndpointSpec, ListSpec } from './types';
+import type { EndpointKey, EndpointSpec, ListSpec, ReportRows } from './types';
 
 const NEWEST_FIRST = 'created_at, newest first';
 
@@ -34,7 +34,12 @@ function pageList(key: string, filters: string[], order = NEWEST_FIRST): ListSpe
 	return { key, pagination: 'page', filters, order };
 }
 
-function report(path: string, summary: string, withFixedFee: boolean): EndpointSpec {
+/** Figures of time and expense reports: totals over the period, so two periods' figures add up. */
+const TIME_SUMS = ['total_hours', 'billable_hours', 'billable_amount'];
+const EXPENSE_SUMS = ['total_amount', 'billable_amount'];
+const UNINVOICED_SUMS = ['total_hours', 'uninvoiced_hours', 'uninvoiced_expenses', 'uninvoiced_amount'];
+
+function report(path: string, summary: string, withFixedFee: boolean, rows: ReportRows): EndpointSpec {
 	const filters = withFixedFee ? ['from', 'to', 'include_fixed_fee'] : ['from', 'to'];
 	return {
 		method: 'GET',
@@ -43,6 +48,7 @@ function report(path: string, summary: string, withFixedFee: boolean): EndpointS
 		summary,
 		reports: true,
 		list: { key: 'results', pagination: 'page', filters, requiredFilters: ['from', 'to'], order: 'unspecified' },
+		reportRows: rows,
 	};
 }
 
@@ -289,15 +295,15 @@ export const ENDPOINTS: readonly EndpointSpec[] = [
 		summary: "Replace a manager's assigned teammates",
 	},
 
-	report('/reports/time/clients', 'Time report by client', true),
-	report('/reports/time/projects', 'Time report by project', true),
-	report('/reports/time/tasks', 'Time report by task', true),
-	report('/reports/time/team', 'Time report by team member', true),
-	report('/reports/expenses/categories', 'Expense report by category', false),
-	report('/reports/expenses/clients', 'Expense report by client', false),
-	report('/reports/expenses/projects', 'Expense report by project', false),
-	report('/reports/expenses/team', 'Expense report by team member', false),
-	report('/reports/uninvoiced', 'Uninvoiced report', true),
+	report('/reports/time/clients', 'Time report by client', true, { key: 'client_id', sums: TIME_SUMS }),
+	report('/reports/time/projects', 'Time report by project', true, { key: 'project_id', sums: TIME_SUMS }),
+	report('/reports/time/tasks', 'Time report by task', true, { key: 'task_id', sums: TIME_SUMS }),
+	report('/reports/time/team', 'Time report by team member', true, { key: 'user_id', sums: TIME_SUMS }),
+	report('/reports/expenses/categories', 'Expense report by category', false, { key: 'expense_category_id', sums: EXPENSE_SUMS }),
+	report('/reports/expenses/clients', 'Expense report by client', false, { key: 'client_id', sums: EXPENSE_SUMS }),
+	report('/reports/expenses/projects', 'Expense report by project', false, { key: 'project_id', sums: EXPENSE_SUMS }),
+	report('/reports/expenses/team', 'Expense report by team member', false, { key: 'user_id', sums: EXPENSE_SUMS }),
+	report('/reports/uninvoiced', 'Uninvoiced report', true, { key: 'project_id', sums: UNINVOICED_SUMS }),
 	{
 		method: 'GET',
 		path: '/reports/project_budget',

@@ -32,6 +32,13 @@ export interface EndpointSpec {
 	list?: ListSpec;
 	/** Counts against the separate reports budget (100 requests per 15 minutes). */
 	reports?: boolean;
+	/** A report's rows: the field that identifies a row (with its currency) and the figures that add up over time. */
+	reportRows?: ReportRows;
+}
+
+export interface ReportRows {
+	key: string;
+	sums: readonly string[];
 }
 
 /** `'GET /clients/{clientId}'` — the method and path identify an endpoint. */
