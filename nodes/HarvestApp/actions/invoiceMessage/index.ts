@@ -2,6 +2,7 @@ import { defineResource } from '../../helpers/resource';
 import * as close from './close.operation';
 import * as deleteMessage from './delete.operation';
 import * as getAll from './getAll.operation';
+import * as getAllAcross from './getAllAcross.operation';
 import * as getTemplate from './getTemplate.operation';
 import * as markAsDraft from './markAsDraft.operation';
 import * as markAsSent from './markAsSent.operation';
@@ -20,6 +21,12 @@ export const { operations, description } = defineResource(
 			{ name: 'Delete', value: 'delete', action: 'Delete an invoice message', description: 'Delete a message from an invoice’s history' },
 			{ name: 'Get Many', value: 'getAll', action: 'Get many invoice messages', description: 'List the messages and events of an invoice' },
 			{
+				name: 'Get Many Across Invoices',
+				value: 'getAllAcross',
+				action: 'Get many invoice messages across invoices',
+				description: 'List the messages of every invoice that matches the invoice filters',
+			},
+			{
 				name: 'Get Template',
 				value: 'getTemplate',
 				action: 'Get an invoice message template',
@@ -32,5 +39,5 @@ export const { operations, description } = defineResource(
 		],
 		default: 'send',
 	},
-	{ close, delete: deleteMessage, getAll, getTemplate, markAsDraft, markAsSent, reopen, send },
+	{ close, delete: deleteMessage, getAll, getAllAcross, getTemplate, markAsDraft, markAsSent, reopen, send },
 );

@@ -1,5 +1,6 @@
 import { defineResource } from '../../helpers/resource';
 import * as getAll from './getAll.operation';
+import * as getAllAcross from './getAllAcross.operation';
 import * as getMine from './getMine.operation';
 
 export const { operations, description } = defineResource(
@@ -17,6 +18,12 @@ export const { operations, description } = defineResource(
 				description: 'List the active projects of a person, with their tasks',
 			},
 			{
+				name: 'Get Many Across Users',
+				value: 'getAllAcross',
+				action: 'Get many project assignments across users',
+				description: 'List the active projects of every user that matches the user filters',
+			},
+			{
 				name: 'Get Many for Current User',
 				value: 'getMine',
 				action: 'Get many project assignments of the current user',
@@ -25,5 +32,5 @@ export const { operations, description } = defineResource(
 		],
 		default: 'getMine',
 	},
-	{ getAll, getMine },
+	{ getAll, getAllAcross, getMine },
 );
