@@ -68,12 +68,14 @@ test('a realistic mix that scales with --records; everything is in the past of t
 	}
 });
 
-test('starting with 1,000 records takes well under a second', async () => {
-	const t = performance.now();
+// How fast it starts is a benchmark figure (test/sandbox/bench.ts), not a test: timings depend on the machine.
+test('starts with 1,000 records', async () => {
 	const sb = await startSandbox({ records: 1000 });
-	const elapsed = performance.now() - t;
-	await sb.close();
-	expect(elapsed).toBeLessThan(1000);
+	try {
+		expect(sb.store.account().timeEntries.size).toBe(1000);
+	} finally {
+		await sb.close();
+	}
 });
 
 test('zero records still gives a usable account', async () => {
