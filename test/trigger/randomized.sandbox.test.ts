@@ -13,7 +13,10 @@
  * been emitted as that content; and at the end every created record was emitted once by "New" and, by "New or
  * Updated", the last item of every record equals the record as Harvest lists it then, with correct labels.
  * Late saves stamped in a second already reported for their record are the documented limit of the trigger, so
- * they are only made within SETTLE_SECONDS (the property test covers later ones). Under CI the seed is fixed;
+ * they are only made within SETTLE_SECONDS (the property test covers later ones). Beside them, the event watches
+ * of eventRun.ts ("Deleted" time entries, clients with Report Deletions, invoice state changes) poll the same
+ * sandbox through the run and its own invoice and client writes: no false deletion, none lost, none twice, every
+ * transition a real version, once, ending at the final state (eventOracles.ts). Under CI the seed is fixed;
  * replay a run with TRIGGER_RANDOM_SEED=<seed>.
  */
 import type { IDataObject } from 'n8n-workflow';
@@ -22,6 +25,8 @@ import { SETTLE_SECONDS } from '../../nodes/HarvestAppTrigger/poller/plan';
 import { parseHarvestTime } from '../../nodes/HarvestAppTrigger/poller/time';
 import { transportClock } from '../../nodes/shared/transport';
 import { startSandbox, type MutateOperation, type Sandbox } from '../sandbox';
+import { eventRun } from './eventRun';
+import { Moments } from './eventOracles';
 import { chooseSeeds, Prng } from './prng';
 import { pollOnce, stateOf } from './support';
 
@@ -72,7 +77,7 @@ interface Counts {
 	lateSameSecond: number;
 }
 
-jest.setTimeout(180_000);
+jest.setTimeout(400_000);
 
 describe('randomized run against the sandbox', () => {
 	const { seeds, source } = chooseSeeds('TRIGGER_RANDOM_SEED', [CI_SEED]);
@@ -102,6 +107,7 @@ describe('randomized run against the sandbox', () => {
 		const initialOffset = offset;
 		sandbox = await startSandbox({ records: 300, rateLimits: false, clockOffsetSeconds: offset, seed: seed % 100_000 });
 		const store = () => sandbox.store.account();
+		const moments = new Moments();
 		const now = () => Math.floor(sandbox.now().getTime() / 1000);
 		const counts: Counts = {
 			creates: 0,
@@ -154,9 +160,21 @@ describe('randomized run against the sandbox', () => {
 			w.floor = parseHarvestTime(stateOf(w.staticData)?.floor) as number;
 		}
 
+		const events = eventRun(seed, sandbox, moments, now, deleted);
+		await events.activate();
+		/** Deletes a time entry, noting for the Deleted watch when it went and whether it was watched then. */
+		const deleteTimeEntry = (id: number) => {
+			const before = row('time_entries', id);
+			if (sandbox.mutateBatch([{ resource: 'time_entries', action: 'delete', id }])[0].status >= 300) return;
+			deleted.add(id);
+			counts.deletes++;
+			events.deletedTimeEntry(id, before as unknown as IDataObject | undefined);
+		};
+
 		let hot: { resource: Resource; id: number; at?: number } | undefined;
 		/** One random write; late writes are stamped in the past but never behind the record's own last stamp. */
 		const randomWrite = (allowDelete: boolean): void => {
+			moments.next();
 			const resource: Resource = rng.chance(0.8) ? 'time_entries' : 'clients';
 			let late = rng.chance(0.1) ? rng.int(1, OVERLAP) : 0;
 			const t = now();
@@ -164,12 +182,7 @@ describe('randomized run against the sandbox', () => {
 			const pool = resource === 'time_entries' ? runCreated.time_entries.concat(editableAtStart) : runCreated.clients.concat(rows('clients').map((c) => c.id));
 			const candidates = pool.filter((id) => !deleted.has(id));
 			if (allowDelete && resource === 'time_entries' && runCreated.time_entries.length > 20 && rng.chance(0.05)) {
-				const id = rng.pick(runCreated.time_entries.filter((x) => !deleted.has(x)));
-				const outcome = sandbox.mutateBatch([{ resource, action: 'delete', id }])[0];
-				if (outcome.status < 300) {
-					deleted.add(id);
-					counts.deletes++;
-				}
+				deleteTimeEntry(rng.pick(runCreated.time_entries.filter((x) => !deleted.has(x))));
 				return;
 			}
 			if (candidates.length === 0 || rng.chance(0.35)) {
@@ -236,11 +249,7 @@ describe('randomized run against the sandbox', () => {
 							const body = (typeof raw === 'string' || Buffer.isBuffer(raw) ? JSON.parse(raw.toString()) : raw) as IDataObject;
 							const page = ((body?.time_entries as IDataObject[] | undefined) ?? []).map((r) => Number(r.id));
 							for (let i = rng.int(1, 3); i > 0 && page.length; i--) {
-								const victim = page.splice(rng.int(0, page.length - 1), 1)[0];
-								if (sandbox.mutateBatch([{ resource: 'time_entries', action: 'delete', id: victim }])[0].status < 300) {
-									deleted.add(victim);
-									counts.deletes++;
-								}
+								deleteTimeEntry(page.splice(rng.int(0, page.length - 1), 1)[0]);
 							}
 						} else {
 							const n = rng.int(1, 15);
@@ -306,6 +315,7 @@ describe('randomized run against the sandbox', () => {
 			for (const w of watches) {
 				if (rng.chance(0.6)) await pollWatch(w, rng.pick(limits), rng.chance(0.25));
 			}
+			await events.step(randomWrite, limits);
 		}
 
 		// Quiet time longer than any late write and the hold-back, then drain every watch.
@@ -318,6 +328,8 @@ describe('randomized run against the sandbox', () => {
 				if (w.emitted === before) break;
 			}
 		}
+
+		const eventSummary = await events.finish();
 
 		// The records as Harvest lists them now: the last item of each must equal one of these.
 		const listed = new Map<Resource, Map<number, IDataObject>>();
@@ -357,7 +369,9 @@ describe('randomized run against the sandbox', () => {
 			seedSource: source,
 			clockOffset: `${initialOffset > 0 ? '+' : ''}${initialOffset}s, ending ${offset > 0 ? '+' : ''}${offset}s`,
 			changes: counts.creates + counts.updates,
+			mutations: counts.creates + counts.updates + counts.deletes + eventSummary.writes.total,
 			...counts,
+			events: eventSummary,
 			watches: watches.map((w) => ({
 				name: w.name,
 				polls: w.polls,
@@ -377,6 +391,10 @@ describe('randomized run against the sandbox', () => {
 		expect(counts.lateSameSecond).toBeGreaterThan(0);
 		for (const w of watches) expect(w.cutPolls).toBeGreaterThan(0);
 		expect(watches.reduce((n, w) => n + w.heldBack, 0)).toBeGreaterThan(0);
+		// The events were exercised: deletions that had to be reported, transitions of both field watches.
+		expect(counts.creates + counts.updates + counts.deletes + eventSummary.writes.total).toBeGreaterThanOrEqual(TARGET_CHANGES);
+		for (const w of eventSummary.deletionWatches) expect(w.mustReport).toBeGreaterThan(0);
+		for (const w of eventSummary.fieldWatches) expect(w.transitions).toBeGreaterThan(0);
 	});
 });
 
