@@ -153,7 +153,7 @@ describe('invoice message input checks (nothing is sent)', () => {
 		[{ ...send, recipients: { item: [{ name: 'Kim' }] }, additionalFields: {} }, 'The parameter "Recipients › Email" is required [item 0]'],
 		[{ ...send, recipients: {}, additionalFields: { subject: 'Hi' } }, 'The parameter "Recipients" needs an email address, unless "Send Me a Copy" is on [item 0]'],
 		[{ ...send, invoiceId: byId('INV-1'), recipients: {}, additionalFields: {} }, 'The parameter "Invoice" must be a positive whole number, not "INV-1" [item 0]'],
-		[{ resource: 'invoiceMessage', operation: 'delete', invoiceId: byId(5), messageId: '1.5' }, 'The parameter "Message ID" must be a positive whole number, not "1.5" [item 0]'],
+		[{ resource: 'invoiceMessage', operation: 'delete', invoiceId: byId(5), messageId: '1.5' }, 'The parameter "Message" must be a positive whole number, not "1.5" [item 0]'],
 		[{ resource: 'invoiceMessage', operation: 'markAsSent', invoiceId: byId('') }, 'The parameter "Invoice" is required [item 0]'],
 		[
 			{ resource: 'invoiceMessage', operation: 'getAll', invoiceId: byId(5), returnAll: true, filters: { updated_since: 'yesterday' } },

@@ -32,18 +32,21 @@ describe('load options', () => {
 		);
 		const invoice = items[0].json;
 		const line = (invoice.line_items as IDataObject[])[0];
-		const expected = [{ name: 'Service · Design work for the spring campaign · 3 × $120.00', value: String(line.id) }];
-		expect(await loadOptions.getInvoiceLineItems.call(ctx({ invoiceId: byId(invoice.id as number) }))).toEqual(expected);
+		const expected = { results: [{ name: 'Service · Design work for the spring campaign · 3 × $120.00', value: String(line.id) }] };
+		const lines = (invoiceId: IDataObject, filter?: string) => listSearch.searchInvoiceLineItems.call(ctx({ invoiceId }), filter);
+		expect(await lines(byId(invoice.id as number))).toEqual(expected);
 		const url = byUrl(`https://sandbox-agency.harvestapp.com/invoices/${invoice.id}`);
-		expect(await loadOptions.getInvoiceLineItems.call(ctx({ invoiceId: url }))).toEqual(expected);
-		expect(await loadOptions.getInvoiceLineItems.call(ctx({ invoiceId: byId('') }))).toEqual([]);
-		expect(await loadOptions.getInvoiceLineItems.call(ctx({ invoiceId: byId('={{ $json.id }}') }))).toEqual([]);
+		expect(await lines(url)).toEqual(expected);
+		expect(await lines(byId(invoice.id as number), 'SPRING')).toEqual(expected);
+		expect(await lines(byId(invoice.id as number), 'autumn')).toEqual({ results: [] });
+		expect(await lines(byId(''))).toEqual({ results: [] });
+		expect(await lines(byId('={{ $json.id }}'))).toEqual({ results: [] });
 	});
 
 	it('lists the lines of the picked estimate', async () => {
 		const estimate = env.store().estimates.all()[0];
-		const options = await loadOptions.getEstimateLineItems.call(ctx({ estimateId: byId(estimate.id) }));
-		expect(options.map((o) => o.value)).toEqual(estimate.line_items.map((l) => String(l.id)));
+		const { results } = await listSearch.searchEstimateLineItems.call(ctx({ estimateId: byId(estimate.id) }));
+		expect(results.map((o) => o.value)).toEqual(estimate.line_items.map((l) => String(l.id)));
 	});
 
 	it('lists the active projects of the picked client only', async () => {

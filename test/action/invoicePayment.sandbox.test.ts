@@ -82,7 +82,7 @@ describe('invoice payment input checks (nothing is sent)', () => {
 		],
 		[{ ...create, amount: 10, additionalFields: { paid_date: '2025-13-01' } }, 'The parameter "Paid Date" must be a real date (YYYY-MM-DD), not "2025-13-01" [item 0]'],
 		[{ ...create, amount: 10, additionalFields: { paid_at: 'noon' } }, 'The parameter "Paid At" must be a date and time such as 2025-01-31T09:00:00Z, not "noon" [item 0]'],
-		[{ resource: 'invoicePayment', operation: 'delete', invoiceId: byId(5), paymentId: '' }, 'The parameter "Payment ID" is required [item 0]'],
+		[{ resource: 'invoicePayment', operation: 'delete', invoiceId: byId(5), paymentId: '' }, 'The parameter "Payment" is required [item 0]'],
 		[{ resource: 'invoicePayment', operation: 'getAll', invoiceId: byId(5), returnAll: false, limit: 0, filters: {} }, 'The parameter "Limit" must be at least 1, not 0 [item 0]'],
 	];
 	it.each(cases.map(([parameters, message]) => [message, parameters] as const))('%s', async (message, parameters) => {

@@ -75,7 +75,7 @@ describe('user assignment (sandbox)', () => {
 	});
 
 	it.each([
-		['a non-numeric assignment id', { userAssignmentId: 'abc' }, /"User Assignment ID" must be a positive whole number/],
+		['a non-numeric assignment id', { userAssignmentId: 'abc' }, /"User Assignment" must be a positive whole number/],
 		['a negative hourly rate', { updateFields: { hourly_rate: -5 } }, /"Hourly Rate" cannot be negative/],
 		[
 			'a project URL of another site',

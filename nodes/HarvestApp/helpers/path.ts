@@ -20,7 +20,7 @@ function label(placeholder: string): string {
  */
 export function pathFields(key: EndpointKey, overrides: Record<string, LocatorOptions> = {}): INodeProperties[] {
 	return placeholders(key).map((name) => {
-		const kind = placeholderKind(name);
+		const kind = placeholderKind(name, endpoint(key).path);
 		if (kind) return locator(kind, { name, ...overrides[name] });
 		return {
 			displayName: overrides[name]?.displayName ?? label(name),
@@ -38,7 +38,7 @@ export function pathFields(key: EndpointKey, overrides: Record<string, LocatorOp
 export function readPath(this: IExecuteFunctions, itemIndex: number, key: EndpointKey): string {
 	const params: Record<string, number> = {};
 	for (const name of placeholders(key)) {
-		const kind = placeholderKind(name);
+		const kind = placeholderKind(name, endpoint(key).path);
 		const raw = this.getNodeParameter(name, itemIndex, '') as unknown;
 		const displayName = kind ? locator(kind).displayName : label(name);
 		params[name] = toId({ ctx: this, itemIndex, label: displayName }, raw, kind ? urlPattern(kind) : undefined);

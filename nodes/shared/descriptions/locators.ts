@@ -1,19 +1,28 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 export type LocatorKind =
+	| 'billableRate'
 	| 'client'
 	| 'contact'
+	| 'costRate'
 	| 'estimate'
 	| 'estimateItemCategory'
+	| 'estimateLineItem'
+	| 'estimateMessage'
 	| 'expense'
 	| 'expenseCategory'
 	| 'invoice'
 	| 'invoiceItemCategory'
+	| 'invoiceLineItem'
+	| 'invoiceMessage'
+	| 'invoicePayment'
 	| 'project'
 	| 'role'
 	| 'task'
+	| 'taskAssignment'
 	| 'timeEntry'
-	| 'user';
+	| 'user'
+	| 'userAssignment';
 
 interface LocatorSpec {
 	label: string;
@@ -21,22 +30,38 @@ interface LocatorSpec {
 	search: string;
 	/** Path segment of the record's page in Harvest's web app, where it has one with the id in it. */
 	webPath?: string;
+	/** Records that belong to another one (an invoice's payments): the picker of that one, which this list follows. */
+	parent?: { parameter: string; kind: LocatorKind };
 }
 
+const ofInvoice = { parameter: 'invoiceId', kind: 'invoice' } as const;
+const ofEstimate = { parameter: 'estimateId', kind: 'estimate' } as const;
+const ofProject = { parameter: 'projectId', kind: 'project' } as const;
+const ofUser = { parameter: 'userId', kind: 'user' } as const;
+
 export const LOCATORS: Record<LocatorKind, LocatorSpec> = {
+	billableRate: { label: 'Billable Rate', search: 'searchBillableRates', parent: ofUser },
 	client: { label: 'Client', search: 'searchClients', webPath: 'clients' },
 	contact: { label: 'Contact', search: 'searchContacts' },
+	costRate: { label: 'Cost Rate', search: 'searchCostRates', parent: ofUser },
 	estimate: { label: 'Estimate', search: 'searchEstimates', webPath: 'estimates' },
 	estimateItemCategory: { label: 'Estimate Item Category', search: 'searchEstimateItemCategories' },
+	estimateLineItem: { label: 'Line Item', search: 'searchEstimateLineItems', parent: ofEstimate },
+	estimateMessage: { label: 'Message', search: 'searchEstimateMessages', parent: ofEstimate },
 	expense: { label: 'Expense', search: 'searchExpenses', webPath: 'expenses' },
 	expenseCategory: { label: 'Expense Category', search: 'searchExpenseCategories' },
 	invoice: { label: 'Invoice', search: 'searchInvoices', webPath: 'invoices' },
 	invoiceItemCategory: { label: 'Invoice Item Category', search: 'searchInvoiceItemCategories' },
+	invoiceLineItem: { label: 'Line Item', search: 'searchInvoiceLineItems', parent: ofInvoice },
+	invoiceMessage: { label: 'Message', search: 'searchInvoiceMessages', parent: ofInvoice },
+	invoicePayment: { label: 'Payment', search: 'searchInvoicePayments', parent: ofInvoice },
 	project: { label: 'Project', search: 'searchProjects', webPath: 'projects' },
 	role: { label: 'Role', search: 'searchRoles' },
 	task: { label: 'Task', search: 'searchTasks', webPath: 'tasks' },
+	taskAssignment: { label: 'Task Assignment', search: 'searchTaskAssignments', parent: ofProject },
 	timeEntry: { label: 'Time Entry', search: 'searchTimeEntries' },
 	user: { label: 'User', search: 'searchUsers', webPath: 'people' },
+	userAssignment: { label: 'User Assignment', search: 'searchUserAssignments', parent: ofProject },
 };
 
 /** Body and filter fields that name another record, and the record kind they name. */
@@ -52,8 +77,13 @@ export const FIELD_LOCATORS: Record<string, LocatorKind> = {
 	user_id: 'user',
 };
 
-/** Path placeholder (`clientId`) → record kind, for the ids in endpoint paths. */
-export function placeholderKind(placeholder: string): LocatorKind | undefined {
+/**
+ * Path placeholder (`clientId`) → record kind, for the ids in endpoint paths. Messages and payments are named
+ * by what they belong to, which the endpoint's path says.
+ */
+export function placeholderKind(placeholder: string, path = ''): LocatorKind | undefined {
+	if (placeholder === 'messageId') return path.startsWith('/estimates/') ? 'estimateMessage' : 'invoiceMessage';
+	if (placeholder === 'paymentId') return 'invoicePayment';
 	const kind = placeholder.replace(/Id$/, '');
 	return kind in LOCATORS ? (kind as LocatorKind) : undefined;
 }
@@ -113,6 +143,8 @@ export function locator(kind: LocatorKind, options: LocatorOptions = {}): INodeP
 	};
 	// Records without a page of their own in Harvest's web app have no URL mode.
 	if (!pattern) property.modes = property.modes?.filter((mode) => mode.name !== 'url');
+	// A list of what belongs to the chosen parent is read again when the parent changes.
+	if (spec.parent) property.typeOptions = { loadOptionsDependsOn: [`${spec.parent.parameter}.value`] };
 	if (options.description) property.description = options.description;
 	if (options.hint) property.hint = options.hint;
 	return property;

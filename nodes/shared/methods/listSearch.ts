@@ -4,6 +4,10 @@ import { harvestPages, harvestRequest } from '../transport';
 import { credentialTypeFor } from '../transport/connection';
 
 import { LOCATORS, type LocatorKind } from '../descriptions/locators';
+import { childSearches, type ChildKind } from './childSearch';
+import { money } from './format';
+
+export { money } from './format';
 
 type Search = (this: ILoadOptionsFunctions, filter?: string, paginationToken?: string) => Promise<INodeListSearchResult>;
 
@@ -19,17 +23,7 @@ const name = (value: unknown) => String((value as IDataObject | undefined)?.name
 const archived = (record: IDataObject) => (record.is_active === false ? ' (archived)' : '');
 const person = (record: IDataObject) => `${record.first_name ?? ''} ${record.last_name ?? ''}`.trim();
 
-/** Amounts as people read them: "$10,700.00"; an unknown currency code falls back to "10700 XYZ". */
-export function money(amount: unknown, currency: unknown): string {
-	const value = Number(amount ?? 0);
-	try {
-		return new Intl.NumberFormat('en-US', { style: 'currency', currency: String(currency || 'USD') }).format(value);
-	} catch {
-		return `${value} ${String(currency ?? '')}`.trim();
-	}
-}
-
-const SEARCHES: Record<LocatorKind, SearchSpec> = {
+const SEARCHES: Record<Exclude<LocatorKind, ChildKind>, SearchSpec> = {
 	client: { list: 'GET /clients', byName: true, label: (r) => `${name(r)}${archived(r)}` },
 	contact: {
 		list: 'GET /contacts',
@@ -209,7 +203,7 @@ async function webBase(ctx: ILoadOptionsFunctions): Promise<string | undefined> 
 	}
 }
 
-function makeSearch(kind: LocatorKind): Search {
+function makeSearch(kind: Exclude<LocatorKind, ChildKind>): Search {
 	const spec = SEARCHES[kind];
 	const { webPath } = LOCATORS[kind];
 	return async function (this: ILoadOptionsFunctions, filter?: string, paginationToken?: string) {
@@ -241,6 +235,9 @@ function makeSearch(kind: LocatorKind): Search {
 	};
 }
 
-export const listSearch: Record<string, Search> = Object.fromEntries(
-	(Object.keys(LOCATORS) as LocatorKind[]).map((kind) => [LOCATORS[kind].search, makeSearch(kind)]),
-);
+export const listSearch: Record<string, Search> = {
+	...Object.fromEntries(
+		(Object.keys(SEARCHES) as Array<keyof typeof SEARCHES>).map((kind) => [LOCATORS[kind].search, makeSearch(kind)]),
+	),
+	...childSearches,
+};

@@ -1,5 +1,6 @@
 import type { INodeProperties, INodePropertyCollection } from 'n8n-workflow';
 import { bodyFields, type BodyFieldSpec, type EndpointKey } from '../../../shared/catalogue';
+import { locator, type LocatorKind } from '../../../shared/descriptions/locators';
 
 /* Editor fields of invoice and estimate line items (estimates reuse them). */
 
@@ -49,16 +50,7 @@ export function withKinds(properties: INodeProperties[], loadOptionsMethod: stri
 	});
 }
 
-/** The line to change or remove, picked from the lines of the chosen document. */
-export function lineItemProperty(doc: { lines: string; idParameter: string }): INodeProperties {
-	return {
-		displayName: 'Line Item Name or ID',
-		name: 'lineItemId',
-		type: 'options',
-		typeOptions: { loadOptionsMethod: doc.lines, loadOptionsDependsOn: [`${doc.idParameter}.value`] },
-		required: true,
-		default: '',
-		description:
-			'Line to change; the list shows the lines of the chosen document. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
-	};
+/** The line to change or remove, picked from the lines of the chosen document (or given by its ID). */
+export function lineItemProperty(doc: { lineKind: LocatorKind }): INodeProperties {
+	return locator(doc.lineKind, { name: 'lineItemId', description: 'Line to change; the list shows the lines of the chosen document' });
 }

@@ -24,8 +24,8 @@ export interface LineItemDocument {
 	idParameter: string;
 	/** loadOptions method listing the item categories (the allowed kinds). */
 	kinds: string;
-	/** loadOptions method listing the document's lines. */
-	lines: string;
+	/** Picker of the document's lines. */
+	lineKind: 'invoiceLineItem' | 'estimateLineItem';
 }
 
 function readLineId(this: IExecuteFunctions, itemIndex: number): number {

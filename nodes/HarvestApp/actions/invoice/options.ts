@@ -1,14 +1,13 @@
-import type { IDataObject, ILoadOptionsFunctions, INodePropertyOptions } from 'n8n-workflow';
-import { endpoint, endpointPath, type EndpointKey } from '../../../shared/catalogue';
-import { harvestList, harvestRequest } from '../../../shared/transport';
+import type { ILoadOptionsFunctions, INodePropertyOptions } from 'n8n-workflow';
+import { endpoint, type EndpointKey } from '../../../shared/catalogue';
+import { harvestList } from '../../../shared/transport';
 
 import { urlPattern, type LocatorKind } from '../../../shared/descriptions/locators';
 import { locatorValue } from '../../helpers/validation';
-import { money } from '../../../shared/methods/listSearch';
 
 /*
- * Editor lists for invoices (estimates reuse the generic ones): item categories as kinds, the lines of the
- * chosen document, and the projects of the chosen client.
+ * Editor lists for invoices (estimates reuse the generic ones): item categories as kinds and the projects of
+ * the chosen client. The lines of a document have a picker of their own (shared list searches).
  */
 
 /** Lists are for picking, so Harvest's largest page is enough. */
@@ -30,30 +29,8 @@ export async function itemKinds(this: ILoadOptionsFunctions, key: EndpointKey): 
 		.sort((a, b) => a.name.localeCompare(b.name));
 }
 
-/** The lines of the invoice or estimate picked in `parameter`, labelled by kind, text and price. */
-export async function documentLines(
-	this: ILoadOptionsFunctions,
-	key: EndpointKey,
-	parameter: string,
-	kind: LocatorKind,
-): Promise<INodePropertyOptions[]> {
-	const id = currentId(this, parameter, kind);
-	if (id === undefined) return [];
-	const document = await harvestRequest.call(this, { method: 'GET', path: endpointPath(endpoint(key), { [parameter]: id }) });
-	return ((document.line_items ?? []) as IDataObject[]).map((line) => {
-		const text = String(line.description ?? '').replace(/\s+/g, ' ').trim();
-		const short = text.length > 60 ? `${text.slice(0, 59)}…` : text;
-		const price = `${Number(line.quantity ?? 0)} × ${money(line.unit_price, document.currency)}`;
-		return { name: [line.kind, short, price].filter(Boolean).join(' · '), value: String(line.id) };
-	});
-}
-
 export async function getInvoiceItemKinds(this: ILoadOptionsFunctions) {
 	return await itemKinds.call(this, 'GET /invoice_item_categories');
-}
-
-export async function getInvoiceLineItems(this: ILoadOptionsFunctions) {
-	return await documentLines.call(this, 'GET /invoices/{invoiceId}', 'invoiceId', 'invoice');
 }
 
 /** Active projects of the chosen client (an invoice can only bill its client's projects). */

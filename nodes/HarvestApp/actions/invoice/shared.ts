@@ -2,13 +2,13 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { invalid, locatorValue } from '../../helpers/validation';
 
-/** The invoice's own loadOptions methods and PATCH endpoint, for the line item operations. */
+/** The invoice's kinds list, line picker and PATCH endpoint, for the line item operations. */
 export const INVOICE_DOCUMENT = {
 	resource: 'invoice',
 	update: 'PATCH /invoices/{invoiceId}',
 	idParameter: 'invoiceId',
 	kinds: 'getInvoiceItemKinds',
-	lines: 'getInvoiceLineItems',
+	lineKind: 'invoiceLineItem',
 } as const;
 
 /**
