@@ -7,8 +7,10 @@ import type { IPollFunctions } from 'n8n-workflow';
  * poll of its node running in this process ends at once, touching nothing: the next poll reads on from the
  * saved state, so nothing is lost.
  *
- * Polls of one workflow run in one process: the main (the leader in multi-main queue mode), or the main that
- * claimed the task under n8n's durable scheduler, where each poll also works on its own copy of the cursor.
+ * The claim lives in this process, which is where overlapping polls of one node run under n8n's legacy scheduler
+ * (the main, or the multi-main leader) and under its durable scheduler with one main. With several mains the
+ * durable scheduler can run two occurrences on two mains; there only poll times further apart than
+ * N8N_SCHEDULER_POLL_TIMEOUT keep them apart (see docs/architecture.md, "One poll at a time").
  */
 
 /** A poll that never ended (it cannot, short of a bug: every request times out) stops blocking after this. */

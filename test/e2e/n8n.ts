@@ -175,7 +175,7 @@ export class N8n {
 		});
 		this.server = server;
 		this.serverExited = new Promise((resolve) => server.once('close', (code) => resolve(code)));
-		const deadline = Date.now() + 120_000;
+		const deadline = Date.now() + 420_000;
 		for (;;) {
 			const exitCode = await Promise.race([this.serverExited, sleep(250).then(() => 'running' as const)]);
 			if (exitCode !== 'running') throw new Error(`n8n exited (${exitCode}) during start; see ${this.options.logFile}`);

@@ -11,23 +11,31 @@ import { sleep } from '../n8n';
 import type { Sandbox } from '../sandbox';
 
 const WORKFLOW = 'e2eTriggerTime01';
+const DELETED_WORKFLOW = 'e2eTriggerDele01';
+const PAID_WORKFLOW = 'e2eTriggerPaid01';
 const TRIGGER = 'Harvest App Trigger';
 const WATCHED = '/v2/time_entries';
+const INVOICES = '/v2/invoices';
 
 interface Version {
 	id: number;
 	updated_at: string;
 }
 
-/** Waits until n8n's next poll has read the watched list (the sandbox logs a request once it has answered). */
-async function nextPoll(sandbox: Sandbox, afterSeq: number, timeoutMs = 40_000): Promise<number> {
+/**
+ * Waits until n8n's next poll has read the watched list (the sandbox logs a request once it has answered), and,
+ * with `notBefore`, one that read it at or after that time.
+ */
+async function nextPoll(sandbox: Sandbox, afterSeq: number, timeoutMs = 40_000, path = WATCHED, notBefore = 0): Promise<number> {
 	const deadline = Date.now() + timeoutMs;
 	for (;;) {
-		const reads = (await sandbox.requests()).filter((r) => r.method === 'GET' && r.path === WATCHED && Number(r.seq) > afterSeq);
+		const reads = (await sandbox.requests()).filter(
+			(r) => r.method === 'GET' && r.path === path && Number(r.seq) > afterSeq && Date.parse(String(r.time)) >= notBefore,
+		);
 		if (reads.length) {
-			// A poll may read several pages; let it finish before changing data again.
+			// A poll may read several pages (and look records up); let it finish before changing data again.
 			await sleep(1200);
-			const all = (await sandbox.requests()).filter((r) => r.path === WATCHED);
+			const all = await sandbox.requests();
 			return Math.max(...all.map((r) => Number(r.seq)));
 		}
 		if (Date.now() > deadline) throw new Error(`n8n did not poll within ${timeoutMs / 1000} s`);
@@ -61,6 +69,26 @@ async function change(sandbox: Sandbox, action: 'create' | 'update', fields: Rec
 
 function key(v: Version): string {
 	return `${v.id}@${v.updated_at}`;
+}
+
+/** Every item the trigger emitted in a workflow's trigger executions, oldest execution first. */
+async function emitted(rest: E2EContext['rest'], workflowId: string): Promise<{ executions: number; items: Array<Record<string, unknown>> }> {
+	const summaries = (await rest.executions(workflowId)).filter((e) => e.mode === 'trigger').reverse();
+	const items: Array<Record<string, unknown>> = [];
+	for (const summary of summaries) {
+		const execution = await rest.execution(summary.id);
+		assert.equal(execution.status, 'success', `execution ${summary.id}: ${execution.error?.message}`);
+		const runs = execution.runData[TRIGGER] as Array<{ data?: { main?: Array<Array<{ json: Record<string, unknown> }>> } }>;
+		for (const item of runs?.[0]?.data?.main?.[0] ?? []) items.push(item.json);
+	}
+	return { executions: summaries.length, items };
+}
+
+/** Polls of both event workflows that read their lists once the last writes' second was over. */
+async function settledPolls(sandbox: Sandbox, afterSeq: number): Promise<number> {
+	const notBefore = Date.now() + (SETTLE_SECONDS + 1) * 1000;
+	const seq = await nextPoll(sandbox, afterSeq, 40_000, WATCHED, notBefore);
+	return Math.max(seq, await nextPoll(sandbox, afterSeq, 40_000, INVOICES, notBefore));
 }
 
 export const triggerCases: Array<Case<E2EContext>> = [
@@ -162,6 +190,60 @@ export const triggerCases: Array<Case<E2EContext>> = [
 			assert.ok(Math.min(...gaps) >= latencyMs - 500, `two polls overlapped: reads ${gaps.join(', ')} ms apart`);
 
 			assert.doesNotMatch(serverLog().slice(logBefore), /No bridge acquired/, 'n8n lost an expression isolate');
+		},
+	},
+	{
+		name: 'trigger: events — a deleted time entry once, "invoice paid" once, nothing for a later edit of the paid invoice',
+		lane: 'trigger',
+		timeoutMs: 300_000,
+		run: async ({ rest, triggerSandbox: sandbox }) => {
+			const workflows = [DELETED_WORKFLOW, PAID_WORKFLOW];
+			let seq = Math.max(0, ...(await sandbox.requests()).map((r) => Number(r.seq)));
+			for (const id of workflows) {
+				const workflow = await rest.call<{ versionId: string }>('GET', `/rest/workflows/${id}`);
+				await rest.call('POST', `/rest/workflows/${id}/activate`, { versionId: workflow.versionId });
+			}
+			let entryId = 0;
+			let invoiceId = 0;
+			try {
+				// Activation lists every time entry and invoice there is: the memory deletions and changes are judged by.
+				seq = await settledPolls(sandbox, seq);
+				entryId = Number((await sandbox.mutate('time_entries', 'create', { notes: 'e2e, deleted later' })).id);
+				invoiceId = Number((await sandbox.mutate('invoices', 'create', { subject: 'e2e, paid later' })).id);
+				const sent = await sandbox.api('POST', `/invoices/${invoiceId}/messages`, { event_type: 'send' });
+				assert.equal(sent.status, 201, `send: ${JSON.stringify(sent.body)}`);
+				// Both watches see the new records (the entry, the invoice as open) before they change.
+				seq = await settledPolls(sandbox, seq);
+				const invoice = await sandbox.get<{ due_amount: number; state: string }>(`/invoices/${invoiceId}`);
+				assert.equal(invoice.state, 'open');
+				const paid = await sandbox.api('POST', `/invoices/${invoiceId}/payments`, { amount: invoice.due_amount });
+				assert.equal(paid.status, 201, `payment: ${JSON.stringify(paid.body)}`);
+				await sandbox.mutate('time_entries', 'delete', {}, entryId);
+				seq = await settledPolls(sandbox, seq);
+				seq = await settledPolls(sandbox, seq);
+				// An edit of the paid invoice that leaves its state alone: no event.
+				const edited = await sandbox.api('PATCH', `/invoices/${invoiceId}`, { notes: 'Thank you for paying' });
+				assert.equal(edited.status, 200, `edit: ${JSON.stringify(edited.body)}`);
+				seq = await settledPolls(sandbox, seq);
+				seq = await settledPolls(sandbox, seq);
+			} finally {
+				for (const id of workflows) await rest.call('POST', `/rest/workflows/${id}/deactivate`, {}).catch(() => undefined);
+			}
+
+			const deletions = await emitted(rest, DELETED_WORKFLOW);
+			assert.deepEqual(
+				deletions.items.map((item) => [item.event, item.id]),
+				[['deleted', entryId]],
+				'the deleted time entry, reported once',
+			);
+			assert.equal((deletions.items[0].last_seen as { notes?: string } | null)?.notes, 'e2e, deleted later', 'last_seen is the entry as the trigger saw it');
+			const changes = await emitted(rest, PAID_WORKFLOW);
+			assert.deepEqual(
+				changes.items.map((item) => [item.event, item.id, item.field, item.previous, item.current]),
+				[['changed', invoiceId, 'state', 'open', 'paid']],
+				'"invoice paid" once, and nothing for the edit afterwards',
+			);
+			assert.equal(changes.executions, 1, 'one execution for the paid invoice, none for its edit');
 		},
 	},
 ];
