@@ -7,7 +7,7 @@ import net from 'net';
 import path from 'path';
 
 import type { Runtime } from './env';
-import { run, start, stop, type RunResult } from './proc';
+import { kill, run, start, stop, type RunResult } from './proc';
 
 /** A port nobody listens on right now (the OS picks it; the tiny race is acceptable for tests). */
 export async function freePort(preferred?: number): Promise<number> {
@@ -28,6 +28,27 @@ export async function freePort(preferred?: number): Promise<number> {
 	const port = await tryListen(0);
 	if (!port) throw new Error('no free port on 127.0.0.1');
 	return port;
+}
+
+/**
+ * `count` distinct free ports: all are held open together while the OS picks them, so two calls in a row cannot
+ * hand out the same port (one freePort() after another can).
+ */
+export async function freePorts(count: number): Promise<number[]> {
+	const servers = await Promise.all(
+		Array.from(
+			{ length: count },
+			() =>
+				new Promise<net.Server>((resolve, reject) => {
+					const server = net.createServer();
+					server.once('error', reject);
+					server.listen(0, '127.0.0.1', () => resolve(server));
+				}),
+		),
+	);
+	const ports = servers.map((server) => (server.address() as net.AddressInfo).port);
+	await Promise.all(servers.map((server) => new Promise((resolve) => server.close(resolve))));
+	return ports;
 }
 
 export interface N8nOptions {
@@ -167,7 +188,8 @@ export class N8n {
 
 	async startServer(preferredPort?: number): Promise<void> {
 		this.port = await freePort(preferredPort);
-		this.brokerPort = await freePort();
+		// Distinct from the server's port even when the OS would hand the same free port out twice.
+		this.brokerPort = (await freePorts(2)).find((p) => p !== this.port)!;
 		const server = start('n8n', this.runtime.node, [this.runtime.n8nBin, 'start'], {
 			cwd: this.options.userFolder,
 			env: this.env(),
@@ -191,6 +213,12 @@ export class N8n {
 
 	async stopServer(): Promise<void> {
 		if (this.server) await stop(this.server, 10_000);
+		this.server = undefined;
+	}
+
+	/** SIGKILL to the server and its task runner, as a crash would (the deploy tier); stopServer() stops cleanly. */
+	async killServer(): Promise<void> {
+		if (this.server) await kill(this.server);
 		this.server = undefined;
 	}
 

@@ -84,16 +84,23 @@ export function start(label: string, command: string, args: string[], options: S
 	return child;
 }
 
-/** SIGTERM to the group, SIGKILL after a grace period. */
-export async function stop(child: ChildProcess, graceMs = 8000): Promise<void> {
+/** SIGTERM (or the given signal) to the group, SIGKILL after a grace period. */
+export async function stop(child: ChildProcess, graceMs = 8000, signal: NodeJS.Signals = 'SIGTERM'): Promise<void> {
 	const tracked = [...running].find((t) => t.child === child);
 	if (!tracked) return;
-	killGroup(child, 'SIGTERM');
+	killGroup(child, signal);
 	const timer = setTimeout(() => killGroup(child, 'SIGKILL'), graceMs);
 	await tracked.exited;
 	clearTimeout(timer);
 	// The leader may exit before its children; make sure nothing of the group lingers.
 	killGroup(child, 'SIGKILL');
+}
+
+/** SIGKILL to the group at once, as a crash would (the deploy tier's crash runs); resolves when it is gone. */
+export async function kill(child: ChildProcess): Promise<void> {
+	const tracked = [...running].find((t) => t.child === child);
+	killGroup(child, 'SIGKILL');
+	if (tracked) await tracked.exited;
 }
 
 export async function stopAll(): Promise<void> {

@@ -1,0 +1,66 @@
+// Workflows only the deploy tier uses, built in code because their size and names vary per run: bulk creates
+// (Set → Split Out → Create by Duration, one time entry per item with a unique note) and copies of the e2e
+// trigger workflow (every 5 s, new or updated time entries) pointed at other credentials.
+import path from 'path';
+
+import { loadFixture, type WorkflowJson } from '../e2e/workflows';
+
+const e2eWorkflows = path.join(__dirname, '..', 'e2e', 'workflows');
+
+export interface CreateTarget {
+	projectId: number;
+	taskId: number;
+	spentDate: string;
+}
+
+/** Notes of a bulk workflow's items are this prefix and the item's number: unique, so duplicates can be counted. */
+export function bulkNotePrefix(tag: string): string {
+	return `deploy bulk ${tag} #`;
+}
+
+export function bulkWorkflow(id: string, tag: string, count: number, target: CreateTarget, credential: { id: string; name: string }): WorkflowJson {
+	const numbers = Array.from({ length: count }, (_, i) => i + 1);
+	const nodes = [
+		{ id: 'start', name: 'Start', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 0], parameters: {} },
+		{
+			id: 'numbers',
+			name: 'Numbers',
+			type: 'n8n-nodes-base.set',
+			typeVersion: 3.4,
+			position: [200, 0],
+			parameters: { mode: 'raw', jsonOutput: JSON.stringify({ n: numbers }), options: {} },
+		},
+		{ id: 'split', name: 'One Item Each', type: 'n8n-nodes-base.splitOut', typeVersion: 1, position: [400, 0], parameters: { fieldToSplitOut: 'n', options: {} } },
+		{
+			id: 'create',
+			name: 'Create',
+			type: 'n8n-nodes-harvestapp.harvestApp',
+			typeVersion: 1,
+			position: [600, 0],
+			parameters: {
+				authentication: 'accessToken',
+				resource: 'timeEntry',
+				operation: 'createByDuration',
+				projectId: { __rl: true, mode: 'id', value: String(target.projectId) },
+				taskId: { __rl: true, mode: 'id', value: String(target.taskId) },
+				spentDate: target.spentDate,
+				hours: 0.25,
+				additionalFields: { notes: `={{ ${JSON.stringify(bulkNotePrefix(tag))} + $json.n }}` },
+			},
+			credentials: { harvestAppApi: credential },
+		},
+	];
+	const names = nodes.map((n) => n.name);
+	const connections: Record<string, unknown> = {};
+	for (let i = 0; i + 1 < names.length; i++) connections[names[i]] = { main: [[{ node: names[i + 1], type: 'main', index: 0 }]] };
+	return { id, name: `deploy: bulk create ${tag}`, nodes, connections, settings: { executionOrder: 'v1' } };
+}
+
+export const TRIGGER_NODE = 'Harvest App Trigger';
+
+/** The e2e trigger workflow (time entries, new or updated, polled every 5 s) under another id and credential. */
+export function triggerWorkflow(id: string, name: string, credential: { id: string; name: string }): WorkflowJson {
+	const fixture = loadFixture(e2eWorkflows, 'trigger.json');
+	const nodes = fixture.nodes.map((node) => (node.name === TRIGGER_NODE ? { ...node, credentials: { harvestAppApi: credential } } : node));
+	return { ...fixture, id, name, nodes };
+}
