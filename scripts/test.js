@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // `npm test`: every check CI relies on, in order of cost, with one closing "N passed, N failed" line.
-// Stages: type check, lint, build, jest (unit + sandbox + node tests), then the real-n8n tier.
-// Set HARVESTAPP_SKIP_E2E=1 to skip the real-n8n tier while iterating locally (CI never sets it).
+// Stages: type check, lint, build, jest (unit + sandbox + node tests), then the real-n8n tiers (e2e, deploy).
+// Set HARVESTAPP_SKIP_E2E=1 to skip the real-n8n tiers while iterating locally (CI never sets it).
 const { spawnSync } = require('child_process');
 const fs = require('fs');
 const os = require('os');
@@ -45,21 +45,28 @@ try {
 }
 if (!jestOk && !problems.includes('jest')) problems.push('jest');
 
-const e2eRunner = path.join(root, 'test', 'e2e', 'run.ts');
-if (process.env.HARVESTAPP_SKIP_E2E === '1') {
-	process.stdout.write('\n== real-n8n tier skipped (HARVESTAPP_SKIP_E2E=1)\n');
-} else if (fs.existsSync(e2eRunner)) {
-	const e2eReport = path.join(os.tmpdir(), `harvestapp-e2e-${process.pid}.json`);
-	const ok = run('real n8n (e2e)', bin('tsx'), [e2eRunner, '--report', e2eReport]);
+/** A tier with its own runner (tsx <runner> --report <file>) that reports {"passed","failed"}. */
+function tier(label, runner) {
+	if (!fs.existsSync(runner)) return;
+	const report = path.join(os.tmpdir(), `harvestapp-tier-${process.pid}.json`);
+	const ok = run(label, bin('tsx'), [runner, '--report', report]);
 	try {
-		const report = JSON.parse(fs.readFileSync(e2eReport, 'utf8'));
-		passed += report.passed;
-		failed += report.failed;
-		fs.rmSync(e2eReport, { force: true });
+		const counts = JSON.parse(fs.readFileSync(report, 'utf8'));
+		passed += counts.passed;
+		failed += counts.failed;
+		fs.rmSync(report, { force: true });
 	} catch {
 		failed++;
 	}
-	if (!ok && !problems.includes('real n8n (e2e)')) problems.push('real n8n (e2e)');
+	if (!ok && !problems.includes(label)) problems.push(label);
+}
+
+if (process.env.HARVESTAPP_SKIP_E2E === '1') {
+	process.stdout.write('\n== real-n8n tiers skipped (HARVESTAPP_SKIP_E2E=1)\n');
+} else {
+	tier('real n8n (e2e)', path.join(root, 'test', 'e2e', 'run.ts'));
+	// Queue mode: Postgres and Redis from Debian's packages, one main and two workers, crash runs (test/deploy).
+	tier('queue mode (deploy)', path.join(root, 'test', 'deploy', 'run.ts'));
 }
 
 if (problems.length) process.stdout.write(`\nFailed stages: ${problems.join(', ')}\n`);

@@ -24,6 +24,7 @@ import { QueueCluster } from './cluster';
 import type { DeployContext } from './context';
 import { N8nData } from './inspect';
 import { ensureServerBinaries } from './services/packages';
+import { DEPLOY_CRED } from './workflows';
 import { Postgres } from './services/postgres';
 import { Redis } from './services/redis';
 
@@ -104,6 +105,8 @@ async function main(): Promise<number> {
 			patCredential(CRED.trigger.id, CRED.trigger.name, triggerSandbox.info),
 			patCredential(CRED.badToken.id, CRED.badToken.name, sandbox.info, 'not-a-valid-token-000'),
 			oauthCredential(CRED.oauth.id, CRED.oauth.name, sandbox.info),
+			patCredential(DEPLOY_CRED.bulk.id, DEPLOY_CRED.bulk.name, bulkSandbox.info),
+			patCredential(DEPLOY_CRED.crash.id, DEPLOY_CRED.crash.name, crashSandbox.info),
 		]);
 		await createWorkflows(rest, loadFixtures(workflowsDir), credentialIds);
 		data = new N8nData(runtime.n8nHost, postgres, DATABASE, redis);

@@ -7,6 +7,12 @@ import { loadFixture, type WorkflowJson } from '../e2e/workflows';
 
 const e2eWorkflows = path.join(__dirname, '..', 'e2e', 'workflows');
 
+/** Credentials of the deploy tier's own sandboxes (the e2e ones are in test/e2e/credentials.ts). */
+export const DEPLOY_CRED = {
+	bulk: { id: 'deployBulkPat001', name: 'Harvest bulk sandbox (token)' },
+	crash: { id: 'deployCrashPat01', name: 'Harvest crash sandbox (token)' },
+} as const;
+
 export interface CreateTarget {
 	projectId: number;
 	taskId: number;

@@ -7,6 +7,7 @@ import assert from 'assert/strict';
 import { actionCases } from '../../e2e/cases/actions';
 import type { Case } from '../../e2e/harness';
 import { Rest } from '../../e2e/rest';
+import { workerOf } from '../checks';
 import type { DeployContext } from '../context';
 
 /** A REST session that remembers the executions it started. */
@@ -18,19 +19,6 @@ class RecordingRest extends Rest {
 		this.started.push(id);
 		return id;
 	}
-}
-
-/** Which worker ran an execution, by n8n's Bull job and the workers' logs; fails when it was not one worker. */
-export async function workerOf(ctx: DeployContext, executionId: string): Promise<string> {
-	const jobs = (await ctx.data.jobs()).get(executionId) ?? [];
-	assert.equal(jobs.length, 1, `execution ${executionId}: ${jobs.length} Bull jobs in Redis`);
-	const [job] = jobs;
-	assert.match(String(job.workerId), /^worker-/, `execution ${executionId}: job ${job.jobId} reported by ${job.workerId ?? 'nobody'}`);
-	const started = new RegExp(`Worker started execution ${executionId} \\(job ${job.jobId}\\)`);
-	const ranIt = ctx.cluster.workers.filter((w) => started.test(w.log())).map((w) => w.name);
-	assert.equal(ranIt.length, 1, `execution ${executionId}: started by ${ranIt.join(', ') || 'no worker'} according to the worker logs`);
-	assert.doesNotMatch(ctx.cluster.main.serverLog(), started, `execution ${executionId} also ran on main`);
-	return ranIt[0];
 }
 
 export const workersRan = new Map<string, number>();

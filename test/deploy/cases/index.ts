@@ -3,7 +3,8 @@
 import type { Case } from '../../e2e/harness';
 import type { DeployContext } from '../context';
 import { actionsOnWorkers, bothWorkersUsed } from './actions';
+import { bulkCase } from './bulk';
 
 export type DeployCase = Case<DeployContext> & { always?: boolean };
 
-export const PHASES: DeployCase[][] = [[...actionsOnWorkers, bothWorkersUsed]];
+export const PHASES: DeployCase[][] = [[...actionsOnWorkers, bothWorkersUsed, bulkCase]];
