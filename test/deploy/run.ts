@@ -10,6 +10,7 @@ import crypto from 'crypto';
 import fs from 'fs';
 import path from 'path';
 
+import { parseTierArgs } from '../e2e/args';
 import { CRED, oauthCredential, patCredential } from '../e2e/credentials';
 import { ensureRuntime, log, runtimeIsCached } from '../e2e/env';
 import { redact, registerSecrets, runCases, type Case, type CaseResult } from '../e2e/harness';
@@ -24,28 +25,12 @@ import { QueueCluster } from './cluster';
 import type { DeployContext } from './context';
 import { N8nData } from './inspect';
 import { ensureServerBinaries } from './services/packages';
-import { DEPLOY_CRED } from './workflows';
 import { Postgres } from './services/postgres';
 import { Redis } from './services/redis';
+import { DEPLOY_CRED } from './workflows';
 
 const artifactsDir = path.join(__dirname, 'artifacts');
 const DATABASE = 'n8n_deploy';
-
-interface Args {
-	report?: string;
-	only?: string;
-	keep: boolean;
-}
-
-function parseArgs(argv: string[]): Args {
-	const args: Args = { keep: false };
-	for (let i = 0; i < argv.length; i++) {
-		if (argv[i] === '--report') args.report = argv[++i];
-		else if (argv[i] === '--only') args.only = argv[++i];
-		else if (argv[i] === '--keep') args.keep = true;
-	}
-	return args;
-}
 
 function runSeed(): number {
 	const given = process.env.HARVESTAPP_DEPLOY_SEED;
@@ -53,7 +38,7 @@ function runSeed(): number {
 }
 
 async function main(): Promise<number> {
-	const args = parseArgs(process.argv.slice(2));
+	const args = parseTierArgs(process.argv.slice(2));
 	const started = Date.now();
 	const results: CaseResult[] = [];
 	const numbers: Record<string, unknown> = {};

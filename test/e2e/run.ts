@@ -5,6 +5,7 @@
 import fs from 'fs';
 import path from 'path';
 
+import { parseTierArgs } from './args';
 import { allCases } from './cases';
 import { SANDBOX_ACCESS_TOKEN_TTL_S } from './cases/credentials';
 import type { E2EContext } from './context';
@@ -19,24 +20,8 @@ import { Rest, TEST_OWNER } from './rest';
 import { Sandbox } from './sandbox';
 import { createCredentials, createWorkflows, loadFixtures } from './workflows';
 
-interface Args {
-	report?: string;
-	only?: string;
-	keep: boolean;
-}
-
-function parseArgs(argv: string[]): Args {
-	const args: Args = { keep: false };
-	for (let i = 0; i < argv.length; i++) {
-		if (argv[i] === '--report') args.report = argv[++i];
-		else if (argv[i] === '--only') args.only = argv[++i];
-		else if (argv[i] === '--keep') args.keep = true;
-	}
-	return args;
-}
-
 async function main(): Promise<number> {
-	const args = parseArgs(process.argv.slice(2));
+	const args = parseTierArgs(process.argv.slice(2));
 	const started = Date.now();
 	const results: CaseResult[] = [];
 	const phase = (name: string) => log(`${name} (${((Date.now() - started) / 1000).toFixed(1)} s)`);
