@@ -13,7 +13,7 @@ import path from 'path';
 import { parseTierArgs } from '../e2e/args';
 import { CRED, oauthCredential, patCredential } from '../e2e/credentials';
 import { ensureRuntime, log, runtimeIsCached } from '../e2e/env';
-import { redact, registerSecrets, runCases, type Case, type CaseResult } from '../e2e/harness';
+import { redact, redactLogs, registerSecrets, runCases, type Case, type CaseResult } from '../e2e/harness';
 import { packPackage } from '../e2e/pack';
 import { makeWorkDir, repoRoot, workflowsDir } from '../e2e/paths';
 import { stopAll } from '../e2e/proc';
@@ -134,11 +134,7 @@ async function main(): Promise<number> {
 		await redis?.stop().catch(() => undefined);
 		await postgres?.stop().catch(() => undefined);
 		await stopAll();
-		for (const file of fs.readdirSync(artifactsDir)) {
-			if (!file.endsWith('.log')) continue;
-			const full = path.join(artifactsDir, file);
-			fs.writeFileSync(full, redact(fs.readFileSync(full, 'utf8')));
-		}
+		redactLogs(artifactsDir);
 		if (args.keep) log(`kept work folder ${workDir}`);
 		else fs.rmSync(workDir, { recursive: true, force: true });
 	}

@@ -1,5 +1,7 @@
 // A deliberately small test runner: named cases, run in a few lanes at once (the server-side waits of one
 // case overlap with the work of another), each timed, with a redacted failure message.
+import fs from 'fs';
+import path from 'path';
 import { inspect } from 'util';
 
 export interface CaseResult {
@@ -22,6 +24,15 @@ let secrets: string[] = [];
 /** Values that must never appear in output or artifacts (tokens, client secrets, passwords). */
 export function registerSecrets(...values: Array<string | undefined>): void {
 	secrets = [...new Set([...secrets, ...values.filter((v): v is string => !!v && v.length >= 6)])];
+}
+
+/** Scrubs every registered secret from the .log files of a folder (artifacts must not carry them). */
+export function redactLogs(dir: string): void {
+	for (const file of fs.readdirSync(dir)) {
+		if (!file.endsWith('.log')) continue;
+		const full = path.join(dir, file);
+		fs.writeFileSync(full, redact(fs.readFileSync(full, 'utf8')));
+	}
 }
 
 export function redact(text: string): string {

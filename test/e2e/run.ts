@@ -11,7 +11,7 @@ import { SANDBOX_ACCESS_TOKEN_TTL_S } from './cases/credentials';
 import type { E2EContext } from './context';
 import { CRED, oauthCredential, patCredential } from './credentials';
 import { ensureChromium, ensureRuntime, log, runtimeIsCached } from './env';
-import { redact, registerSecrets, runCases, type CaseResult } from './harness';
+import { redact, redactLogs, registerSecrets, runCases, type CaseResult } from './harness';
 import { N8n } from './n8n';
 import { installPackage, packPackage } from './pack';
 import { artifactsDir, examplesDir, makeWorkDir, repoRoot, resetArtifacts, workflowsDir } from './paths';
@@ -98,12 +98,8 @@ async function main(): Promise<number> {
 		await n8n?.stopServer().catch(() => undefined);
 		await Promise.all(sandboxes.map((s) => s.close().catch(() => undefined)));
 		await stopAll();
-		// Artifacts must not carry secrets: scrub the logs copied there.
-		for (const file of fs.readdirSync(artifactsDir)) {
-			if (!file.endsWith('.log')) continue;
-			const full = path.join(artifactsDir, file);
-			fs.writeFileSync(full, redact(fs.readFileSync(full, 'utf8')));
-		}
+		// Artifacts must not carry secrets.
+		redactLogs(artifactsDir);
 		if (args.keep) log(`kept work folder ${workDir}`);
 		else fs.rmSync(workDir, { recursive: true, force: true });
 	}
