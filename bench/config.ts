@@ -22,6 +22,19 @@ export const BENCH = {
 	listRepeats: 5,
 	/** Fresh processes timed for the package's load time; the median is reported. */
 	requireRuns: 7,
+	/**
+	 * The latency model of the "latency model" listings (test/sandbox/README.md): each request waits a base
+	 * latency, then server time per record on its page, so a page of 2,000 time entries takes about 1.1 s. An
+	 * assumption, not a measurement: no published figures of Harvest's response times were found.
+	 */
+	model: { latencyMs: 100, perRecordMs: 0.5 },
+	/** Time entries listed under the latency model: the 20,000 of the main sandbox, and a sandbox of 100,000. */
+	modelEntries: [20_000, 100_000],
+	/**
+	 * Runs of each variant under the latency model; the median is reported. The built-in node runs once: at 100
+	 * records a page it needs 1,000 requests for 100,000 entries, several minutes that vary little between runs.
+	 */
+	modelRepeats: { ours: 3, builtin: 1 },
 } as const;
 
 /** ceil(n / 2000), with at least one request for an empty list. */

@@ -9,6 +9,8 @@ export interface BenchContext {
 	sandbox: Sandbox;
 	/** Same data and latency without rate limits: the built-in node's listing when nothing stops it. */
 	freeSandbox: Sandbox;
+	/** BENCH.modelEntries' largest count of time entries, with Harvest's limits (the latency-model listings only). */
+	largeSandbox?: Sandbox;
 	network: Network;
 	/** Where each `n8n execute` writes its output. */
 	outputDir: string;

@@ -1,6 +1,7 @@
 // Closing notes: the "why" behind what the table shows, stated only when the run shows it.
 import { BENCH } from './config';
 import { CREATE_SCENARIO } from './scenarios/create';
+import { LATENCY_CASES } from './scenarios/latency';
 import { LIST_CASES } from './scenarios/list';
 import type { ScenarioResult } from './results';
 
@@ -31,6 +32,17 @@ export function closingNotes(rows: ScenarioResult[]): string[] {
 	const ours = rows.find((r) => r.scenario === free.scenario && r.node === 'harvestApp');
 	const theirs = rows.find((r) => r.scenario === free.scenario && r.node === 'builtin');
 	if (ours?.completed && theirs?.completed) notes.push(whereTimeGoes(ours, theirs));
+	const model = LATENCY_CASES.map((c) => modelNote(rows, c)).filter((n): n is string => !!n);
+	if (model.length) {
+		const page = BENCH.model.latencyMs + BENCH.maxPerPage * BENCH.model.perRecordMs;
+		notes.push(
+			`Latency model: every request waits ${BENCH.model.latencyMs} ms, then ${BENCH.model.perRecordMs} ms per record on its page, so a full page of ` +
+				`${BENCH.maxPerPage} takes ${sec(page)} of waiting and one of 100 takes ${sec(BENCH.model.latencyMs + 100 * BENCH.model.perRecordMs)}. ` +
+				'No published figures of Harvest\'s response times were found, so this is an assumption (a sandbox parameter). ' +
+				'"One page at a time" is the same build with page reads made sequential by a preload (bench/n8n/sequential-reads.cjs). ' +
+				model.join(' '),
+		);
+	}
 	return notes;
 }
 
@@ -53,5 +65,25 @@ function whereTimeGoes(ours: ScenarioResult, theirs: ScenarioResult): string {
 			? `, ${((ratio / 0.1 - 1) * 100).toFixed(0)} % above 1/10: at 50 ms latency, 1/10 needs that per-record work to be under about ` +
 				`${sec((0.1 * waitTheirs - waitOurs) / 0.9)}, which this machine does not manage for 20,000 time entries.`
 			: '.')
+	);
+}
+
+/**
+ * What the latency model predicts for one case: one page at a time waits pages × page time; reading a few at a
+ * time waits the first page, then the rest in rounds. The rest of each wall is the client's per-record work.
+ */
+function modelNote(rows: ScenarioResult[], c: (typeof LATENCY_CASES)[number]): string | undefined {
+	const parallel = rows.find((r) => r.scenario === c.scenario && r.node === 'harvestApp');
+	const sequential = rows.find((r) => r.scenario === c.sequentialScenario && r.node === 'harvestApp');
+	if (!parallel?.completed || !sequential?.completed) return undefined;
+	const pages = parallel.requests;
+	const full = Math.min(c.records, BENCH.maxPerPage);
+	const pageMs = BENCH.model.latencyMs + full * BENCH.model.perRecordMs;
+	const atOnce = Math.max(1, parallel.mostAtOnce ?? 1);
+	const waitSequential = pages * pageMs;
+	const waitParallel = pageMs * (1 + Math.ceil((pages - 1) / atOnce));
+	return (
+		`${c.records.toLocaleString('en-US')} entries (${pages} pages): one at a time waits about ${sec(waitSequential)} and took ${sec(sequential.wallMs)}; ` +
+		`${atOnce} at a time waits about ${sec(waitParallel)} and took ${sec(parallel.wallMs)}.`
 	);
 }

@@ -87,7 +87,8 @@ function machineLine(results: BenchResults): string {
 export function summary(results: BenchResults, checks: TargetCheck[], notes: string[]): string {
 	return [
 		`Latest run: **${results.date.slice(0, 10)}** on ${machineLine(results)}; the run took ${Math.round(results.durationMs / 60_000)} min (load average ${results.loadAverage.start} at the start, ${results.loadAverage.end} at the end).`,
-		`Both nodes ran in the same n8n against the sandbox with ${results.latencyMs} ms latency and Harvest's real rate-limit windows (time scale ${results.timeScale}: 100 requests per 15 s), each scenario in its own \`n8n execute\` process.`,
+		`Both nodes ran in the same n8n against the sandbox with ${results.latencyMs} ms latency and Harvest's real rate-limit windows (time scale ${results.timeScale}: 100 requests per 15 s), each scenario in its own \`n8n execute\` process. ` +
+			`The latency-model listings use ${results.model.latencyMs} ms per request plus ${results.model.perRecordMs} ms per record on the page (an assumed model, see test/sandbox/README.md).`,
 		'',
 		markdownTable(results.scenarios),
 		'',

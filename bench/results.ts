@@ -24,6 +24,8 @@ export interface ScenarioResult {
 	wallSource?: 'n8n' | 'network' | 'in-process';
 	/** The forwarder's first-request-to-last-response time. */
 	networkMs?: number;
+	/** Most requests the forwarder had open at the same moment. */
+	mostAtOnce?: number;
 	/** Response bodies the node received, in MB. */
 	responseMb?: number;
 	/** Summed time the sandbox spent answering (latency included); the rest of wallMs is the client's. */
@@ -46,6 +48,8 @@ export interface BenchResults {
 	machine: { cpus: number; cpuModel: string; memory: string; node: string; n8nNode: string; n8n: string; platform: string };
 	timeScale: number;
 	latencyMs: number;
+	/** The latency model of the latency-model listings. */
+	model: { latencyMs: number; perRecordMs: number };
 	durationMs: number;
 	/** 1-minute load average at the start and end: other work on the machine skews the times. */
 	loadAverage: { start: number; end: number };

@@ -1,4 +1,4 @@
-// `npm run bench [-- --only list,trigger,create,package] [--keep]`: both Harvest nodes in one real n8n 2.41.1
+// `npm run bench [-- --only list,latency,trigger,create,package] [--keep]`: both Harvest nodes in one real n8n 2.41.1
 // against the sandbox. A full run writes bench/results.json, prints the table and updates README.md; a run
 // with --only writes bench/work/results.partial.json and leaves both alone.
 import fs from 'fs';
@@ -14,13 +14,14 @@ import { closingNotes } from './notes';
 import { summary, updateReadme } from './report';
 import { addRatios, writeResults, type BenchResults, type ScenarioResult } from './results';
 import { runCreateScenario } from './scenarios/create';
+import { runLatencyScenarios } from './scenarios/latency';
 import { runListScenarios } from './scenarios/list';
 import { runPackageScenario } from './scenarios/package';
 import { runTriggerScenarios } from './scenarios/trigger';
 import { prepare, Resources } from './setup';
 import { checkTargets } from './targets';
 
-const ALL = ['list', 'trigger', 'create', 'package'] as const;
+const ALL = ['list', 'latency', 'trigger', 'create', 'package'] as const;
 type Part = (typeof ALL)[number];
 
 function parseArgs(argv: string[]): { parts: Part[]; keep: boolean; partial: boolean } {
@@ -53,11 +54,13 @@ async function main(): Promise<number> {
 	try {
 		const rows: ScenarioResult[] = [];
 		const runtime = await ensureRuntime();
-		const withN8n = args.parts.includes('list') || args.parts.includes('create');
+		const withN8n = ['list', 'latency', 'create'].some((part) => args.parts.includes(part as Part));
 		if (withN8n || args.parts.includes('trigger')) {
-			const { sandbox, accountId, ctx, createTarget } = await prepare({ withN8n, workDir, say, resources });
+			const withLarge = args.parts.includes('latency');
+			const { sandbox, accountId, ctx, createTarget } = await prepare({ withN8n, withLarge, workDir, say, resources });
 			// Order matters: the trigger's busy poll must not see the creates' entries inside its overlap window.
 			if (ctx && args.parts.includes('list')) rows.push(...(await runListScenarios(ctx, accountId)));
+			if (ctx && args.parts.includes('latency')) rows.push(...(await runLatencyScenarios(ctx, accountId)));
 			if (args.parts.includes('trigger')) rows.push(...(await runTriggerScenarios(sandbox, say)));
 			if (ctx && createTarget && args.parts.includes('create')) rows.push(...(await runCreateScenario(ctx, accountId, createTarget)));
 		}
@@ -72,6 +75,7 @@ async function main(): Promise<number> {
 			machine: machine(),
 			timeScale: BENCH.timeScale,
 			latencyMs: BENCH.latencyMs,
+			model: BENCH.model,
 			durationMs: Date.now() - started,
 			loadAverage: { start: Math.round(loadAtStart * 100) / 100, end: Math.round(os.loadavg()[0] * 100) / 100 },
 			scenarios: rows,

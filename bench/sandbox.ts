@@ -9,12 +9,14 @@ export interface StartOptions {
 	token: string;
 	rateLimits: boolean;
 	logFile: string;
+	/** Time entries (default BENCH.timeEntries). */
+	records?: number;
 }
 
 export async function startBenchSandbox(options: StartOptions): Promise<Sandbox> {
 	return Sandbox.start({
 		seed: BENCH.seed,
-		records: BENCH.timeEntries,
+		records: options.records ?? BENCH.timeEntries,
 		logFile: options.logFile,
 		extraArgs: [
 			'--latency-ms', String(BENCH.latencyMs),

@@ -32,15 +32,30 @@ export class Resources {
 	}
 }
 
-export async function prepare(options: { withN8n: boolean; workDir: string; say: (line: string) => void; resources: Resources }): Promise<Setup> {
+export async function prepare(options: {
+	withN8n: boolean;
+	/** Also start the large sandbox of the latency-model listings. */
+	withLarge?: boolean;
+	workDir: string;
+	say: (line: string) => void;
+	resources: Resources;
+}): Promise<Setup> {
 	const { workDir, say, resources } = options;
-	// One token for both sandboxes: with the same seed they also share account ids, so one credential per node serves both.
+	// One token for all sandboxes: with the same seed they also share account ids, so one credential per node serves all.
 	const token = `bench.${crypto.randomBytes(16).toString('hex')}`;
-	const [sandbox, freeSandbox] = await Promise.all([
+	const largeRecords = Math.max(...BENCH.modelEntries);
+	const [sandbox, freeSandbox, largeSandbox] = await Promise.all([
 		startBenchSandbox({ token, rateLimits: true, logFile: path.join(workDir, 'sandbox.log') }),
 		startBenchSandbox({ token, rateLimits: false, logFile: path.join(workDir, 'sandbox-free.log') }),
+		options.withLarge ? startBenchSandbox({ token, rateLimits: true, records: largeRecords, logFile: path.join(workDir, 'sandbox-large.log') }) : undefined,
 	]);
 	resources.sandboxes.push(sandbox, freeSandbox);
+	if (largeSandbox) {
+		resources.sandboxes.push(largeSandbox);
+		const { time_entries: large } = await counts(largeSandbox);
+		if (large !== largeRecords) throw new Error(`the large sandbox holds ${large} time entries, not ${largeRecords}`);
+		if (String(largeSandbox.info.accountId) !== String(sandbox.info.accountId)) throw new Error('the large sandbox has another account id');
+	}
 	const clients = await topUpClients(sandbox, BENCH.clients);
 	const { time_entries: entries } = await counts(sandbox);
 	say(`sandboxes ready (${entries} time entries, ${clients} clients; ${BENCH.latencyMs} ms latency, time scale ${BENCH.timeScale})`);
@@ -58,5 +73,5 @@ export async function prepare(options: { withN8n: boolean; workDir: string; say:
 	const workflows = [...listWorkflows(accountId), ...createWorkflows(accountId, createTarget)];
 	await importAll(bench, benchCredentials(sandbox.info, network.ours.port), workflows, workDir);
 	say(`n8n ${bench.version} ready with ${bench.pack.name}@${bench.pack.version}; HTTPS forwarder on 127.0.0.1:${network.builtin.port} for the built-in node`);
-	return { sandbox, accountId, createTarget, ctx: { n8n: bench.n8n, sandbox, freeSandbox, network, outputDir: workDir, say } };
+	return { sandbox, accountId, createTarget, ctx: { n8n: bench.n8n, sandbox, freeSandbox, largeSandbox, network, outputDir: workDir, say } };
 }

@@ -1,6 +1,7 @@
 // The issue's targets, checked against one run's rows. Each check says whether it was met and by how much.
 import { BENCH } from './config';
 import { CREATE_SCENARIO } from './scenarios/create';
+import { LATENCY_CASES } from './scenarios/latency';
 import { LIST_CASES } from './scenarios/list';
 import { BUSY_SCENARIO, IDLE_SCENARIO } from './scenarios/trigger';
 import type { ScenarioResult } from './results';
@@ -14,6 +15,9 @@ export interface TargetCheck {
 
 const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 
+/** The request count of every run of a row (one run when the scenario is not repeated). */
+const runsOf = (r: ScenarioResult) => (r.details?.requestRuns as number[] | undefined) ?? [r.requests];
+
 function find(rows: ScenarioResult[], scenario: string, node: ScenarioResult['node']): ScenarioResult | undefined {
 	return rows.find((r) => r.scenario === scenario && r.node === node);
 }
@@ -24,7 +28,6 @@ export function checkTargets(rows: ScenarioResult[]): TargetCheck[] {
 
 	const lists = LIST_CASES.map((c) => find(rows, c.scenario, 'harvestApp')).filter((r): r is ScenarioResult => !!r);
 	if (lists.length) {
-		const runsOf = (r: ScenarioResult) => (r.details?.requestRuns as number[] | undefined) ?? [r.requests];
 		const off = lists.filter((r) => runsOf(r).some((n) => n !== r.expectedRequests));
 		checks.push({
 			target: 'Listing N records takes exactly ceil(N/2000) requests',
@@ -69,6 +72,24 @@ export function checkTargets(rows: ScenarioResult[]): TargetCheck[] {
 			detail:
 				rss.map((x) => `${x.where}: ${x.o.peakRssMb} MB vs ${x.t.peakRssMb} MB = ${(x.o.peakRssMb! / x.t.peakRssMb!).toFixed(2)}×`).join('; ') +
 				(theirs && !theirs.completed ? `; with limits the built-in node stopped at request ${theirs.failedAtRequest} holding half the records (${theirs.peakRssMb} MB)` : ''),
+		});
+	}
+
+	for (const c of LATENCY_CASES) {
+		const parallel = find(rows, c.scenario, 'harvestApp');
+		const sequential = find(rows, c.sequentialScenario, 'harvestApp');
+		if (!parallel || !sequential) continue;
+		const ratio = parallel.wallMs / sequential.wallMs;
+		const requestRuns = [parallel, sequential].flatMap(runsOf);
+		const sameRequests = requestRuns.every((n) => n === parallel.expectedRequests);
+		const atOnce = (r: ScenarioResult) => (r.details?.mostAtOnceRuns as Array<number | undefined> | undefined)?.join('/') ?? String(r.mostAtOnce);
+		checks.push({
+			target: `Latency model, ${c.records.toLocaleString('en-US')} time entries: wall ≤ 0.5 × ours one page at a time, request count unchanged`,
+			met: parallel.completed && sequential.completed && ratio <= 0.5 && sameRequests,
+			detail:
+				`${seconds(parallel.wallMs)} vs ${seconds(sequential.wallMs)} = ${ratio.toFixed(3)} (target ≤ 0.500${ratio > 0.5 ? `; ${((ratio / 0.5 - 1) * 100).toFixed(0)} % over` : ''}); ` +
+				`requests ${runsOf(parallel).join('/')} and ${runsOf(sequential).join('/')} (expected ${parallel.expectedRequests}); ` +
+				`most requests open at once ${atOnce(parallel)} vs ${atOnce(sequential)}`,
 		});
 	}
 

@@ -15,6 +15,8 @@ export interface Span {
 	ms: number;
 	/** Response bodies passed back, in bytes. */
 	responseBytes: number;
+	/** Most requests that were open at the same moment (1 for a node that reads one page at a time). */
+	mostAtOnce: number;
 }
 
 export interface Forwarder {
@@ -41,13 +43,20 @@ export async function startForwarder(options: ForwarderOptions): Promise<Forward
 	let last: number | undefined;
 	let requests = 0;
 	let responseBytes = 0;
+	let open = 0;
+	let mostAtOnce = 0;
 	// No pooling towards the sandbox: each request is forwarded on its own connection, like the clients' own.
 	const agent = new http.Agent({ keepAlive: false });
 	const handler: http.RequestListener = (req, res) => {
 		requests += 1;
 		first ??= performance.now();
+		mostAtOnce = Math.max(mostAtOnce, ++open);
 		res.on('finish', () => {
 			last = performance.now();
+		});
+		// 'close' comes after 'finish', and also when the client gives up.
+		res.on('close', () => {
+			open -= 1;
 		});
 		const upstream = http.request(
 			{ host: '127.0.0.1', port: target, method: req.method, path: req.url, headers: req.headers, agent },
@@ -88,8 +97,9 @@ export async function startForwarder(options: ForwarderOptions): Promise<Forward
 			last = undefined;
 			requests = 0;
 			responseBytes = 0;
+			mostAtOnce = open;
 		},
-		span: () => ({ requests, responseBytes, ms: first !== undefined && last !== undefined ? Math.round(last - first) : 0 }),
+		span: () => ({ requests, responseBytes, mostAtOnce, ms: first !== undefined && last !== undefined ? Math.round(last - first) : 0 }),
 		close: () =>
 			new Promise<void>((resolve) => {
 				server.closeAllConnections();

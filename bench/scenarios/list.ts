@@ -4,7 +4,7 @@ import { BENCH, pagesFor } from '../config';
 import type { BenchContext } from '../context';
 import { listWorkflow } from '../n8n/workflows';
 import type { NodeKind, ScenarioResult } from '../results';
-import { runNode } from './runNode';
+import { medianRuns, runNode } from './runNode';
 
 const KINDS: NodeKind[] = ['builtin', 'harvestApp'];
 
@@ -25,33 +25,25 @@ export function listWorkflows(accountId: string) {
 	return LIST_CASES.flatMap((c) => KINDS.map((kind) => listWorkflow(c.key, kind, accountId)));
 }
 
+/** Only our node promises ceil(N / 2000); the built-in's page size is fixed at 100. */
+export function expectedListRequests(kind: NodeKind, records: number): number {
+	return kind === 'harvestApp' ? pagesFor(records) : Math.ceil(records / 100);
+}
+
 export async function runListScenarios(ctx: BenchContext, accountId: string): Promise<ScenarioResult[]> {
 	const rows: ScenarioResult[] = [];
 	for (const c of LIST_CASES) {
-		const runs: Record<NodeKind, ScenarioResult[]> = { builtin: [], harvestApp: [] };
-		// The nodes take turns, so a busy moment on the machine falls on both rather than on one.
-		for (let i = 0; i < BENCH.listRepeats; i++) {
-			for (const kind of KINDS) {
-				const { row } = await runNode(ctx, c.scenario, kind, listWorkflow(c.key, kind, accountId).id, {
-					sandbox: c.free ? ctx.freeSandbox : ctx.sandbox,
-					timeoutMs: 10 * 60_000,
-				});
-				runs[kind].push(row);
-			}
-		}
+		const medians = await medianRuns(KINDS, BENCH.listRepeats, async (kind) => {
+			const { row } = await runNode(ctx, c.scenario, kind, listWorkflow(c.key, kind, accountId).id, {
+				sandbox: c.free ? ctx.freeSandbox : ctx.sandbox,
+				timeoutMs: 10 * 60_000,
+			});
+			return row;
+		});
 		for (const kind of KINDS) {
-			// One slow process start or a busy machine can skew a single run; the median run is the typical one.
-			const sorted = [...runs[kind]].sort((a, b) => a.wallMs - b.wallMs);
-			const row = sorted[Math.floor(sorted.length / 2)];
-			// Only our node promises ceil(N / 2000); the built-in's page size is fixed at 100.
-			row.expectedRequests = kind === 'harvestApp' ? pagesFor(c.records) : Math.ceil(c.records / 100);
-			row.details = {
-				records: c.records,
-				rateLimits: !c.free,
-				wallRunsMs: runs[kind].map((r) => r.wallMs),
-				peakRssRunsMb: runs[kind].map((r) => r.peakRssMb),
-				requestRuns: runs[kind].map((r) => r.requests),
-			};
+			const row = medians.get(kind)!;
+			row.expectedRequests = expectedListRequests(kind, c.records);
+			row.details = { records: c.records, rateLimits: !c.free, ...row.details };
 			rows.push(row);
 		}
 	}

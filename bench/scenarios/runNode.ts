@@ -16,7 +16,7 @@ export async function runNode(
 	scenario: string,
 	kind: NodeKind,
 	workflowId: string,
-	options: { sandbox?: Sandbox; timeoutMs: number },
+	options: { sandbox?: Sandbox; timeoutMs: number; extraEnv?: NodeJS.ProcessEnv },
 ): Promise<NodeRunOutcome> {
 	const sandbox = options.sandbox ?? ctx.sandbox;
 	await between(sandbox);
@@ -24,7 +24,7 @@ export async function runNode(
 	const forwarder = kind === 'builtin' ? ctx.network.builtin : ctx.network.ours;
 	forwarder.reset();
 	const run = await executeMeasured(ctx.n8n, workflowId, {
-		extraEnv: kind === 'builtin' ? ctx.network.builtinEnv : {},
+		extraEnv: { ...(kind === 'builtin' ? ctx.network.builtinEnv : {}), ...options.extraEnv },
 		outputDir: ctx.outputDir,
 		timeoutMs: options.timeoutMs,
 	});
@@ -46,6 +46,7 @@ export async function runNode(
 		wallMs: node.ms ?? network.ms,
 		wallSource: node.ms !== undefined ? 'n8n' : 'network',
 		networkMs: network.ms,
+		mostAtOnce: network.mostAtOnce,
 		sandboxMs: counted.sandboxMs,
 		responseMb: Math.round(network.responseBytes / 1e5) / 10,
 		processMs: run.processMs,
@@ -58,4 +59,37 @@ export async function runNode(
 			`${(row.wallMs / 1000).toFixed(1)} s, ${row.peakRssMb ?? '?'} MB${error ? ` — ${row.error}` : ''}`,
 	);
 	return { row, tally: counted };
+}
+
+/**
+ * Runs every variant `repeats` times (a number, or one per variant), the variants taking turns so that a busy
+ * moment on the machine falls on all of them, and reports the median run of each by wall time (one slow
+ * process start or a busy moment can skew a single run), with every run's wall, RSS, requests and
+ * concurrency in `details`.
+ */
+export async function medianRuns<V>(
+	variants: readonly V[],
+	repeats: number | ((variant: V) => number),
+	run: (variant: V) => Promise<ScenarioResult>,
+): Promise<Map<V, ScenarioResult>> {
+	const times = (variant: V) => (typeof repeats === 'number' ? repeats : repeats(variant));
+	const runs = new Map<V, ScenarioResult[]>(variants.map((v) => [v, []]));
+	const rounds = Math.max(...variants.map(times));
+	for (let i = 0; i < rounds; i++) {
+		for (const variant of variants) if (i < times(variant)) runs.get(variant)!.push(await run(variant));
+	}
+	const medians = new Map<V, ScenarioResult>();
+	for (const [variant, all] of runs) {
+		const sorted = [...all].sort((a, b) => a.wallMs - b.wallMs);
+		const row = sorted[Math.floor(sorted.length / 2)];
+		row.details = {
+			...row.details,
+			wallRunsMs: all.map((r) => r.wallMs),
+			peakRssRunsMb: all.map((r) => r.peakRssMb),
+			requestRuns: all.map((r) => r.requests),
+			mostAtOnceRuns: all.map((r) => r.mostAtOnce),
+		};
+		medians.set(variant, row);
+	}
+	return medians;
 }
