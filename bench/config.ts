@@ -20,8 +20,8 @@ export const BENCH = {
 	governorMarginMs: 500,
 	/** Each listing runs this often in fresh n8n processes; the run with the median wall time is reported. */
 	listRepeats: 5,
-	/** Fresh processes timed for the package's load time; the median is reported. */
-	requireRuns: 7,
+	/** Fresh processes timed for each node's load time, the two nodes taking turns; the median is reported. */
+	requireRuns: 5,
 	/**
 	 * The latency model of the "latency model" listings (test/sandbox/README.md): each request waits a base
 	 * latency, then server time per record on its page, so a page of 2,000 time entries takes about 1.1 s. An

@@ -20,9 +20,10 @@ function outcome(row: ScenarioResult): string {
 	if (row.notApplicable) return `— (${row.error ?? 'not applicable'})`;
 	if (row.scenario.startsWith('package')) {
 		const d = row.details ?? {};
+		const description = `description ${(Number(d.descriptionBytes) / 1000).toFixed(1)} kB`;
 		return row.node === 'harvestApp'
-			? `tarball ${kb(d.tarballBytes)} (${String(d.tarballFiles)} files), dist ${kb(d.distBytes)}`
-			: 'part of n8n-nodes-base';
+			? `tarball ${kb(d.tarballBytes)} (${String(d.tarballFiles)} files), dist ${kb(d.distBytes)}, ${description}`
+			: `part of n8n-nodes-base, ${description}`;
 	}
 	if (row.completed) return 'completed';
 	if (row.failedAtRequest === undefined) return `**not as expected**${row.error ? `: ${row.error.slice(0, 80)}` : ''}`;

@@ -1,6 +1,7 @@
 // The issue's targets, checked against one run's rows. Each check says whether it was met and by how much.
 import { BENCH } from './config';
 import { CREATE_SCENARIO } from './scenarios/create';
+import { PACKAGE_SCENARIO } from './scenarios/package';
 import { LATENCY_CASES } from './scenarios/latency';
 import { LIST_CASES } from './scenarios/list';
 import { BUSY_SCENARIO, IDLE_SCENARIO } from './scenarios/trigger';
@@ -14,6 +15,9 @@ export interface TargetCheck {
 }
 
 const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
+
+/** 200 kB, counted in thousands of bytes (the stricter reading of "KB"). */
+const DESCRIPTION_LIMIT_BYTES = 200_000;
 
 /** The request count of every run of a row (one run when the scenario is not repeated). */
 const runsOf = (r: ScenarioResult) => (r.details?.requestRuns as number[] | undefined) ?? [r.requests];
@@ -101,6 +105,25 @@ export function checkTargets(rows: ScenarioResult[]): TargetCheck[] {
 			target: '1,000 creates: 1000/1000 succeed, zero 429s, wall ≤ 1.10 × floor',
 			met: create.items === BENCH.creates && create.status429 === 0 && over <= 1.1,
 			detail: `${create.items}/${BENCH.creates} created, ${create.status429} × 429, ${seconds(create.wallMs)} = ${over.toFixed(3)} × the ${seconds(floor)} floor`,
+		});
+	}
+
+	const loadOurs = find(rows, PACKAGE_SCENARIO, 'harvestApp');
+	const loadTheirs = find(rows, PACKAGE_SCENARIO, 'builtin');
+	if (loadOurs && loadTheirs) {
+		const ratio = loadOurs.wallMs / loadTheirs.wallMs;
+		const runs = (r: ScenarioResult) => ((r.details?.runsMs as number[] | undefined) ?? []).join('/');
+		checks.push({
+			target: 'Loading the node and building its description ≤ 3 × the built-in node (fresh processes, median of 5, side by side)',
+			met: ratio <= 3,
+			detail: `${loadOurs.wallMs} ms (runs ${runs(loadOurs)}) vs ${loadTheirs.wallMs} ms (runs ${runs(loadTheirs)}) = ${ratio.toFixed(2)}× (target ≤ 3${ratio > 3 ? `; ${((ratio / 3 - 1) * 100).toFixed(0)} % over` : ''})`,
+		});
+		const bytes = Number(loadOurs.details?.descriptionBytes);
+		const builtinBytes = Number(loadTheirs.details?.descriptionBytes);
+		checks.push({
+			target: 'Description ≤ 200 kB (its JSON, which n8n sends to the editor)',
+			met: bytes <= DESCRIPTION_LIMIT_BYTES,
+			detail: `${(bytes / 1000).toFixed(1)} kB (${bytes} bytes; ${String(loadOurs.details?.properties)} top-level properties); the built-in node's is ${(builtinBytes / 1000).toFixed(1)} kB`,
 		});
 	}
 

@@ -91,7 +91,8 @@ export function placeholderKind(placeholder: string, path = ''): LocatorKind | u
 /** Pattern whose first group is the id in a Harvest web-app URL such as https://acme.harvestapp.com/projects/123. */
 export function urlPattern(kind: LocatorKind): string | undefined {
 	const path = LOCATORS[kind].webPath;
-	return path ? `^https?://[a-zA-Z0-9-]+\\.harvestapp\\.com/${path}/(\\d+)(?:[/?#].*)?$` : undefined;
+	// Kept short: it is sent to the editor twice for every URL picker (extractValue and validation).
+	return path ? `^https?://[\\w-]+\\.harvestapp\\.com/${path}/(\\d+)(?:[/?#]|$)` : undefined;
 }
 
 export interface LocatorOptions {
