@@ -22,13 +22,20 @@ import { API, rejectionOf, restoreClock } from './support';
 import { fakePageNumberedList, VirtualTime, type FakeListOptions } from './virtualTime';
 
 let time: VirtualTime;
+const SHIPPED_CONCURRENCY = pageReading.concurrency;
 beforeEach(() => {
 	time = new VirtualTime().install();
+	// The cases below count on 4 at a time; the shipped value is checked on its own.
 	pageReading.concurrency = 4;
 });
 afterEach(() => {
 	restoreClock();
-	pageReading.concurrency = 4;
+	pageReading.concurrency = SHIPPED_CONCURRENCY;
+});
+
+it('ships with a small concurrency', () => {
+	expect(SHIPPED_CONCURRENCY).toBeGreaterThanOrEqual(2);
+	expect(SHIPPED_CONCURRENCY).toBeLessThanOrEqual(6);
 });
 
 /** Largest number of times that fall in any window of `windowMs`. */
