@@ -15,6 +15,8 @@ export interface RequestLogEntry {
 	bodyBytes: number;
 	/** Injected fault, if any: reset | timeout | error | force429 | malformed. */
 	fault: string | null;
+	/** Client links only: whether the request carried a credential (Authorization header or access_token), which they never need. */
+	credentials?: boolean;
 }
 
 const SECRET_PARAMS = new Set(['access_token', 'refresh_token', 'client_secret', 'code', 'password']);

@@ -1,5 +1,6 @@
 import { round2 } from './calc';
 import { isoDate } from './clock';
+import { gifOfSize } from './files';
 import type {
 	EstimateMessageRow, EstimateRow, ExpenseRow, InvoiceLineItemRow, InvoiceMessageRow, InvoicePaymentRow, InvoiceRow,
 	ProjectRow, RateRow, Receipt, TaskAssignmentRow, TimeEntryRow, UserAssignmentRow, UserRow,
@@ -125,8 +126,6 @@ function seedTimeEntries(ctx: SeedContext, pool: Assignment[], count: number): v
 	ctx.insertAll(store.timeEntries, rows);
 }
 
-const RECEIPT_HEADER = Buffer.from('GIF89a', 'ascii');
-
 function seedExpenses(ctx: SeedContext, pool: Assignment[], count: number): void {
 	const { rng, store } = ctx;
 	const categories = store.expenseCategories.all().filter((c) => c.is_active);
@@ -141,8 +140,7 @@ function seedExpenses(ctx: SeedContext, pool: Assignment[], count: number): void
 		let receipt: Receipt | null = null;
 		if (rng.chance(0.3)) {
 			const size = rng.int(256, 1024);
-			const data = Buffer.alloc(size, 0);
-			RECEIPT_HEADER.copy(data);
+			const data = gifOfSize(size);
 			receipt = { file_name: `receipt-${i + 1}.gif`, file_size: size, content_type: 'image/gif', data };
 		}
 		const created = day + rng.int(9 * 3600, 20 * 3600);

@@ -1,6 +1,7 @@
 import http, { type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { handleAdmin } from './admin';
+import { handleClientLink } from './clientLinks';
 import { bearerToken } from './auth';
 import { parseBody } from './body';
 import { isoTime } from './clock';
@@ -122,6 +123,16 @@ export class SandboxServer {
 			const out = reply ?? { status: 404, headers: { 'Content-Type': 'application/json; charset=utf-8' }, body: JSON.stringify({ status: 404, error: 'Not Found' }) };
 			logEntry(out.status, null, null);
 			return write(res, out);
+		}
+
+		const clientLink = handleClientLink(state, method, path, origin);
+		if (clientLink) {
+			state.log.add({
+				time: isoTime(state.clock.nowSec()), method, path, query: safeQuery(url.searchParams), status: clientLink.status, accountId: null,
+				durationMs: Math.round((performance.now() - started) * 100) / 100, bodyBytes: raw.length, fault: null,
+				credentials: !!req.headers.authorization || url.searchParams.has('access_token'),
+			});
+			return write(res, clientLink);
 		}
 
 		if (path === '/' && method === 'GET') {

@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, JsonObject } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
-import type { HarvestOperation } from '../helpers/interfaces';
+import { FileItem, type HarvestOperation } from '../helpers/interfaces';
 import { RESOURCES } from './index';
 import type { HarvestAppResource } from './node.type';
 
@@ -38,6 +38,10 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 		try {
 			const operation = operationFor.call(this, itemIndex);
 			const result = await operation.execute.call(this, itemIndex);
+			if (result instanceof FileItem) {
+				output.push({ json: result.json, binary: result.binary, pairedItem: { item: itemIndex } });
+				continue;
+			}
 			const records: IDataObject[] = Array.isArray(result) ? result : [result];
 			for (const json of records) output.push({ json, pairedItem: { item: itemIndex } });
 		} catch (error) {

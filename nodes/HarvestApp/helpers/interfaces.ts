@@ -1,7 +1,15 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type { IBinaryKeyData, IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-/** What an operation returns for one input item: one record, or several (each becomes an output item). */
-export type OperationResult = IDataObject | IDataObject[];
+/** A record with files beside it (a downloaded PDF or receipt): one output item with `binary`. */
+export class FileItem {
+	constructor(
+		readonly json: IDataObject,
+		readonly binary: IBinaryKeyData,
+	) {}
+}
+
+/** What an operation returns for one input item: one record, several (each becomes an output item), or a file. */
+export type OperationResult = IDataObject | IDataObject[] | FileItem;
 
 /** One operation: its editor fields and what it does for one item. The router handles the item loop. */
 export interface HarvestOperation {

@@ -3,3 +3,4 @@ export * from './filters';
 export * from './endpoints';
 export * from './bodies';
 export * from './identities';
+export * from './links';

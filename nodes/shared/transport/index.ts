@@ -21,6 +21,7 @@ import {
 } from './types';
 
 export { forgetAccounts } from './connect';
+export { accountWebAddress, harvestDownload, shownUrl, type HarvestFile } from './download';
 export { pageReading } from './pages';
 export * from './types';
 
