@@ -60,6 +60,9 @@ const documented = Object.entries(spec.paths).flatMap(([p, methods]) =>
 		.map((m) => `${m.toUpperCase()} ${p}`),
 );
 
+/** Files fetched from the account's web address (client links, receipts): the address template, and whether a credential came along. */
+const downloads: Array<{ key: string; operation: string; credentials: boolean }> = [];
+
 /** Runs every operation of the node (custom API call aside, since it can send anything). */
 /** Operations that failed with their filled parameters (fix the operation or add an OVERRIDES entry). */
 const failures: string[] = [];
@@ -67,7 +70,11 @@ const failures: string[] = [];
 async function record(): Promise<Sent[]> {
 	const sent: Sent[] = [];
 	let current = '';
-	installHarvestEcho(({ method, url, headers, body, endpoint }) => {
+	installHarvestEcho(({ method, url, headers, body, endpoint, link }) => {
+		if (link) {
+			downloads.push({ key: link, operation: current, credentials: Object.keys(headers).some((h) => /^(authorization|harvest-account-id)$/i.test(h)) });
+			return;
+		}
 		const type = String(headers['content-type'] ?? '');
 		const multipart = type.startsWith('multipart/form-data');
 		sent.push({
@@ -168,6 +175,14 @@ describe('coverage of Harvest API v2', () => {
 		expect(sent.filter((s) => !documented.includes(s.key)).map((s) => `${s.operation}: ${s.key}`)).toEqual([]);
 	});
 
+	it('downloads files only from client links and receipt URLs, never with a credential', () => {
+		expect([...new Set(downloads.map((d) => `${d.operation}: ${d.key}${d.credentials ? ' WITH CREDENTIALS' : ''}`))].sort()).toEqual([
+			'estimate.downloadPdf: GET {web}/client/estimates/{clientKey}.pdf',
+			'expense.downloadReceipt: GET {receipt.url}',
+			'invoice.downloadPdf: GET {web}/client/invoices/{clientKey}.pdf',
+		]);
+	});
+
 	it('sends bodies that match the documented request schemas', () => {
 		const problems: string[] = [];
 		for (const s of sent) {
@@ -201,7 +216,7 @@ describe('coverage of Harvest API v2', () => {
 	it('the README operations table is generated from what the operations send (UPDATE_README=1 rewrites it)', () => {
 		const readmePath = path.join(__dirname, '../../README.md');
 		const readme = fs.readFileSync(readmePath, 'utf8');
-		const expected = withTable(readme, operationsTable(node.description.properties, sent));
+		const expected = withTable(readme, operationsTable(node.description.properties, sent, downloads));
 		if (process.env.UPDATE_README === '1') fs.writeFileSync(readmePath, expected);
 		expect(readme).toEqual(expected);
 	});

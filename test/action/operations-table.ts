@@ -9,8 +9,22 @@ import { ENDPOINTS } from '../../nodes/shared/catalogue';
 export const TABLE_START = '<!-- operations:start -->';
 export const TABLE_END = '<!-- operations:end -->';
 
-/** `sent`: endpoint key (`GET /clients`) and the `resource.operation` that sent it. */
-export function operationsTable(properties: INodeProperties[], sent: Array<{ key: string; operation: string }>): string {
+/** What a download fetches, by the address template the coverage run saw. */
+const FILES: Record<string, string> = {
+	'GET {web}/client/invoices/{clientKey}.pdf': 'The invoice PDF at its client link (documented)',
+	'GET {web}/client/estimates/{clientKey}.pdf': 'The estimate PDF at its client link (`.pdf` form UNCONFIRMED)',
+	'GET {receipt.url}': 'The expense receipt at the URL its record gives',
+};
+
+/**
+ * `sent`: endpoint key (`GET /clients`) and the `resource.operation` that sent it; `downloads`: files fetched
+ * from the account's web address (`{web}` is Company `base_uri`), listed after the endpoints.
+ */
+export function operationsTable(
+	properties: INodeProperties[],
+	sent: Array<{ key: string; operation: string }>,
+	downloads: Array<{ key: string; operation: string }> = [],
+): string {
 	const resourceNames = new Map(
 		((properties.find((p) => p.name === 'resource')?.options ?? []) as INodePropertyOptions[]).map((o) => [String(o.value), o.name]),
 	);
@@ -43,6 +57,13 @@ export function operationsTable(properties: INodeProperties[], sent: Array<{ key
 		lines.push(
 			`| ${endpoint.group} | \`${key}\` | ${endpoint.summary} | ${operations.length ? operations.join('<br>') : '—'} |`,
 		);
+	}
+	if (downloads.length) {
+		lines.push('', 'Files outside the API, downloaded to binary without the token (it goes to the API host only):', '', '| File | Address | Harvest App operations |', '| --- | --- | --- |');
+		for (const key of Object.keys(FILES)) {
+			const operations = [...new Set(downloads.filter((d) => d.key === key).map((d) => d.operation))].map(label).sort();
+			lines.push(`| ${FILES[key]} | \`${key}\` | ${operations.length ? operations.join('<br>') : '—'} |`);
+		}
 	}
 	lines.push(TABLE_END);
 	return lines.join('\n');

@@ -244,6 +244,11 @@ export function createExecuteContext(options: ExecuteOptions): TestExecuteContex
 		logger: { debug() {}, info() {}, warn() {}, error() {} },
 		helpers: {
 			httpRequestWithAuthentication: makeHttp(options, node, sent),
+			// Requests without any credential (file downloads off the API host): recorded like the others.
+			async httpRequest(requestOptions: IHttpRequestOptions): Promise<unknown> {
+				sent.push({ method: requestOptions.method ?? 'GET', url: requestOptions.url, qs: requestOptions.qs, headers: (requestOptions.headers ?? {}) as IDataObject, body: requestOptions.body });
+				return await httpRequest(requestOptions);
+			},
 			...binaryHelpers(items),
 			...jsonArrayHelpers(),
 		},

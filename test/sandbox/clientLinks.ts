@@ -38,10 +38,36 @@ function documentLines(kind: 'invoices' | 'estimates', doc: Obj): string[] {
 	return lines.filter((line, i) => line !== '' || i > 0);
 }
 
-/** Answers a client link, or undefined when the path is not one. */
+const RECEIPT = /^\/expenses\/(\d+)\/receipt$/;
+
+/**
+ * An expense's receipt at the address its record gives (`receipt.url`), on the account's web address as in
+ * Harvest's examples (https://{subdomain}.harvestapp.com/expenses/{id}/receipt). Expense ids are unique across
+ * the sandbox's accounts, so the id alone finds it. Served without a token, like client links: whether Harvest
+ * asks for one there is UNCONFIRMED, and the node never sends it off the API host.
+ */
+function receipt(state: SandboxState, expenseId: number): ClientLinkReply {
+	for (const store of state.stores.values()) {
+		const file = store.expenses.get(expenseId)?.receipt;
+		if (!file) continue;
+		return {
+			status: 200,
+			headers: { 'Content-Type': file.content_type, 'Content-Disposition': `inline; filename="${file.file_name.replace(/"/g, '')}"` },
+			body: file.data,
+		};
+	}
+	return NOT_FOUND;
+}
+
+const NOT_FOUND: ClientLinkReply = { status: 404, headers: { 'Content-Type': 'text/html; charset=utf-8' }, body: '<html><body><h1>Not found</h1></body></html>\n' };
+
+/** Answers a client link or a receipt address, or undefined when the path is neither. */
 export function handleClientLink(state: SandboxState, method: string, path: string, origin: string): ClientLinkReply | undefined {
+	if (method !== 'GET') return undefined;
+	const receiptMatch = RECEIPT.exec(path);
+	if (receiptMatch) return receipt(state, Number(receiptMatch[1]));
 	const match = LINK.exec(path);
-	if (!match || method !== 'GET') return undefined;
+	if (!match) return undefined;
 	const [, kind, key] = match as unknown as [string, 'invoices' | 'estimates', string];
 	for (const store of state.stores.values()) {
 		const pc: PresentContext = { store, now: state.clock.nowSec(), origin };
@@ -54,5 +80,5 @@ export function handleClientLink(state: SandboxState, method: string, path: stri
 		const name = `${title.toLowerCase().replace(/[^a-z0-9]+/g, '-')}.pdf`;
 		return { status: 200, headers: { 'Content-Type': 'application/pdf', 'Content-Disposition': `inline; filename="${name}"` }, body: pdf };
 	}
-	return { status: 404, headers: { 'Content-Type': 'text/html; charset=utf-8' }, body: '<html><body><h1>Not found</h1></body></html>\n' };
+	return NOT_FOUND;
 }

@@ -183,7 +183,7 @@ export function presentTimeEntry(pc: PresentContext, r: TimeEntryRow): Obj {
 }
 
 export function receiptUrl(pc: PresentContext, expenseId: number): string {
-	return `${pc.origin}/__sandbox/receipts/${pc.store.id}/${expenseId}`;
+	return `${pc.origin}/expenses/${expenseId}/receipt`;
 }
 
 export function presentExpense(pc: PresentContext, r: ExpenseRow): Obj {

@@ -6,7 +6,7 @@ import { DEFAULT_API_BASE_URL, SAFE_ENDPOINT_URL_PATTERN, USER_AGENT } from './c
 import { classify, headerMap } from './outcome';
 import { decideRetry, type Failure } from './retry';
 import { send } from './send';
-import { REQUEST_TIMEOUT_MS, transportClock } from './types';
+import { REQUEST_TIMEOUT_MS, transportClock, type Connection } from './types';
 
 /*
  * Files Harvest hands out beside its API: the PDF of an invoice or estimate at its client link on the
@@ -40,7 +40,20 @@ function refusal(ctx: IExecuteFunctions, message: string, description: string, i
 export async function accountWebAddress(this: IExecuteFunctions, itemIndex?: number): Promise<URL> {
 	const connection = await connect(this, itemIndex);
 	if (connection.apiBase.hostname !== HARVEST_API_HOST) return new URL(connection.apiBase.origin);
-	const response = await send(this, connection, { method: 'GET', url: apiUrl(this, connection, '/company', itemIndex), itemIndex });
+	// One look-up per connection (credential and account) and execution, however many items download.
+	let known = webAddresses.get(connection);
+	if (!known) {
+		known = lookUpWebAddress(this, connection, itemIndex);
+		webAddresses.set(connection, known);
+		known.catch(() => webAddresses.delete(connection));
+	}
+	return new URL(await known);
+}
+
+const webAddresses = new WeakMap<Connection, Promise<string>>();
+
+async function lookUpWebAddress(ctx: IExecuteFunctions, connection: Connection, itemIndex?: number): Promise<string> {
+	const response = await send(ctx, connection, { method: 'GET', url: apiUrl(ctx, connection, '/company', itemIndex), itemIndex });
 	const base = String(response.body.base_uri ?? '');
 	let url: URL | undefined;
 	try {
@@ -49,9 +62,9 @@ export async function accountWebAddress(this: IExecuteFunctions, itemIndex?: num
 		url = undefined;
 	}
 	if (!url || url.protocol !== 'https:' || !url.hostname.endsWith('.harvestapp.com') || url.username || url.password) {
-		refusal(this, `Harvest gave no usable web address for the account ("${base}")`, 'Client links need the https://….harvestapp.com address from Company › Get (base_uri).', itemIndex);
+		refusal(ctx, `Harvest gave no usable web address for the account ("${base}")`, 'Client links need the https://….harvestapp.com address from Company › Get (base_uri).', itemIndex);
 	}
-	return new URL(url.origin);
+	return url.origin;
 }
 
 /** A URL as it may appear in a message: long keys (client keys, signatures) shortened, no query. */

@@ -2,6 +2,7 @@ import { defineResource } from '../../helpers/resource';
 import * as addLineItem from './addLineItem.operation';
 import * as create from './create.operation';
 import * as deleteEstimate from './delete.operation';
+import * as downloadPdf from './downloadPdf.operation';
 import * as find from './find.operation';
 import * as get from './get.operation';
 import * as getAll from './getAll.operation';
@@ -20,6 +21,12 @@ export const { operations, description } = defineResource(
 			{ name: 'Add Line Item', value: 'addLineItem', action: 'Add a line item to an estimate', description: 'Append one line to an estimate' },
 			{ name: 'Create', value: 'create', action: 'Create an estimate', description: 'Create an estimate with the lines you enter' },
 			{ name: 'Delete', value: 'delete', action: 'Delete an estimate', description: 'Delete an estimate for good' },
+			{
+				name: 'Download PDF',
+				value: 'downloadPdf',
+				action: 'Download the PDF of an estimate',
+				description: 'Get the estimate with its PDF as a binary file, from the estimate\'s client link',
+			},
 			{ name: 'Find', value: 'find', action: 'Find an estimate', description: 'Look up estimates by number; never creates one' },
 			{ name: 'Get', value: 'get', action: 'Get an estimate', description: 'Retrieve one estimate' },
 			{ name: 'Get Many', value: 'getAll', action: 'Get many estimates', description: 'List estimates, filtered' },
@@ -39,5 +46,5 @@ export const { operations, description } = defineResource(
 		],
 		default: 'getAll',
 	},
-	{ addLineItem, create, delete: deleteEstimate, find, get, getAll, removeLineItem, update, updateLineItem },
+	{ addLineItem, create, delete: deleteEstimate, downloadPdf, find, get, getAll, removeLineItem, update, updateLineItem },
 );

@@ -2,6 +2,7 @@ import { defineResource } from '../../helpers/resource';
 import * as create from './create.operation';
 import * as deleteExpense from './delete.operation';
 import * as deleteReceipt from './deleteReceipt.operation';
+import * as downloadReceipt from './downloadReceipt.operation';
 import * as get from './get.operation';
 import * as getAll from './getAll.operation';
 import * as update from './update.operation';
@@ -27,6 +28,12 @@ export const { operations, description } = defineResource(
 				action: 'Delete the receipt of an expense',
 				description: 'Remove the attached receipt and keep the expense',
 			},
+			{
+				name: 'Download Receipt',
+				value: 'downloadReceipt',
+				action: 'Download the receipt of an expense',
+				description: 'Get the expense with its receipt as a binary file',
+			},
 			{ name: 'Get', value: 'get', action: 'Get an expense', description: 'Retrieve one expense' },
 			{ name: 'Get Many', value: 'getAll', action: 'Get many expenses', description: 'List expenses, filtered' },
 			{
@@ -38,5 +45,5 @@ export const { operations, description } = defineResource(
 		],
 		default: 'create',
 	},
-	{ create, delete: deleteExpense, deleteReceipt, get, getAll, update },
+	{ create, delete: deleteExpense, deleteReceipt, downloadReceipt, get, getAll, update },
 );

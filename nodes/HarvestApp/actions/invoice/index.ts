@@ -3,6 +3,7 @@ import * as addLineItem from './addLineItem.operation';
 import * as create from './create.operation';
 import * as createFromTrackedTime from './createFromTrackedTime.operation';
 import * as deleteInvoice from './delete.operation';
+import * as downloadPdf from './downloadPdf.operation';
 import * as find from './find.operation';
 import * as get from './get.operation';
 import * as getAll from './getAll.operation';
@@ -27,6 +28,12 @@ export const { operations, description } = defineResource(
 				description: 'Create an invoice whose lines Harvest builds from uninvoiced billable time and expenses',
 			},
 			{ name: 'Delete', value: 'delete', action: 'Delete an invoice', description: 'Delete an invoice for good' },
+			{
+				name: 'Download PDF',
+				value: 'downloadPdf',
+				action: 'Download the PDF of an invoice',
+				description: 'Get the invoice with its PDF as a binary file, from the invoice\'s client link',
+			},
 			{ name: 'Find', value: 'find', action: 'Find an invoice', description: 'Look up invoices by number; never creates one' },
 			{ name: 'Get', value: 'get', action: 'Get an invoice', description: 'Retrieve one invoice' },
 			{ name: 'Get Many', value: 'getAll', action: 'Get many invoices', description: 'List invoices, filtered' },
@@ -41,5 +48,5 @@ export const { operations, description } = defineResource(
 		],
 		default: 'getAll',
 	},
-	{ addLineItem, create, createFromTrackedTime, delete: deleteInvoice, find, get, getAll, removeLineItem, update, updateLineItem },
+	{ addLineItem, create, createFromTrackedTime, delete: deleteInvoice, downloadPdf, find, get, getAll, removeLineItem, update, updateLineItem },
 );
