@@ -114,7 +114,7 @@ export async function harvestDownload(
 			continue;
 		}
 		const mimeType = String(answer.headers['content-type'] ?? '').split(';')[0].trim().toLowerCase();
-		const signIn = answer.statusCode === 401 || answer.statusCode === 403 || (request.webPageIsRefusal && mimeType === 'text/html');
+		const signIn = answer.statusCode === 401 || answer.statusCode === 403 || (answer.statusCode < 400 && request.webPageIsRefusal && mimeType === 'text/html');
 		if (answer.statusCode >= 400 || signIn) {
 			const status = `HTTP ${answer.statusCode}${mimeType ? `, ${mimeType}` : ''}`;
 			const message = signIn
