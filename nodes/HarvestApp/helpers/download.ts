@@ -43,7 +43,8 @@ export function readOutputField(this: IExecuteFunctions, itemIndex: number): str
 
 /** A file name safe on every file system, from Harvest's text (invoice numbers may hold slashes). */
 export function safeFileName(text: string): string {
-	const cleaned = text.replace(/[\\/:*?"<>|\x00-\x1f]+/g, '-').replace(/^[.\s]+|[.\s]+$/g, '');
+	const printable = [...text].map((c) => (c.charCodeAt(0) < 32 ? '-' : c)).join('');
+	const cleaned = printable.replace(/[\\/:*?"<>|]+/g, '-').replace(/^[.\s]+|[.\s]+$/g, '');
 	return cleaned || 'file';
 }
 

@@ -24,7 +24,7 @@ export const { operations, description } = defineResource(
 			{
 				name: 'Download PDF',
 				value: 'downloadPdf',
-				action: 'Download the PDF of an estimate',
+				action: 'Download an estimate as a file',
 				description: 'Get the estimate with its PDF as a binary file, from the estimate\'s client link',
 			},
 			{ name: 'Find', value: 'find', action: 'Find an estimate', description: 'Look up estimates by number; never creates one' },

@@ -31,7 +31,7 @@ export const { operations, description } = defineResource(
 			{
 				name: 'Download PDF',
 				value: 'downloadPdf',
-				action: 'Download the PDF of an invoice',
+				action: 'Download an invoice as a file',
 				description: 'Get the invoice with its PDF as a binary file, from the invoice\'s client link',
 			},
 			{ name: 'Find', value: 'find', action: 'Find an invoice', description: 'Look up invoices by number; never creates one' },
