@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // `npm test`: every check CI relies on, in order of cost, with one closing "N passed, N failed" line.
-// Stages: type check, lint, build, jest (unit + sandbox + node tests), then the real-n8n tiers (e2e, deploy).
+// Stages: type check, lint, build, jest (unit + sandbox + node tests), n8n's own tooling, then the real-n8n tiers
+// (e2e on the main pin, deploy in queue mode, and the smoke on every supported n8n version).
 // Set HARVESTAPP_SKIP_E2E=1 to skip the real-n8n tiers while iterating locally (CI never sets it).
 const { spawnSync } = require('child_process');
 const fs = require('fs');
@@ -61,12 +62,18 @@ function tier(label, runner) {
 	if (!ok && !problems.includes(label)) problems.push(label);
 }
 
+// n8n's own tooling (scanner, n8n-node lint and build, tarball, workflows, release script); no n8n server needed.
+tier("n8n's tooling (verification)", path.join(root, 'test', 'verification', 'run.ts'));
+
 if (process.env.HARVESTAPP_SKIP_E2E === '1') {
 	process.stdout.write('\n== real-n8n tiers skipped (HARVESTAPP_SKIP_E2E=1)\n');
 } else {
 	tier('real n8n (e2e)', path.join(root, 'test', 'e2e', 'run.ts'));
 	// Queue mode: Postgres and Redis from Debian's packages, one main and two workers, crash runs (test/deploy).
 	tier('queue mode (deploy)', path.join(root, 'test', 'deploy', 'run.ts'));
+	// The smoke on every supported n8n version (test/versions), after the other tiers rather than beside them:
+	// a cold n8n install needs ~3 GB of memory while npm runs.
+	tier('n8n versions (smokes)', path.join(root, 'test', 'versions', 'run.ts'));
 }
 
 if (problems.length) process.stdout.write(`\nFailed stages: ${problems.join(', ')}\n`);

