@@ -26,6 +26,12 @@ export const MAIN_RUNTIME: RuntimeSpec = { n8n: N8N_VERSION, node: NODE_VERSION 
 // The n8n versions the package is tested on (test/versions), named once here so every tier that installs one of
 // them (the version smokes, the deploy tier) shares the same cache folder. README "Supported n8n versions".
 /**
+ * The oldest n8n the package supports: the nodes use n8n-workflow's `NodeConnectionTypes` (first in n8n-workflow
+ * 1.83, which n8n 1.85 is the first release on the registry to use); older n8n cannot load them. n8n 1.85 runs on
+ * Node 18.17 to 22, so it gets Node 22; its nodes-base takes xlsx from SheetJS's CDN like 1.123 (below).
+ */
+export const OLDEST_RUNTIME: RuntimeSpec = { n8n: '1.85.4', node: '22.23.5', overrides: { xlsx: '0.18.5' } };
+/**
  * The newest 1.x on the registry, on the same Node 24 (n8n 1.123 runs on Node 20.19 to 24). Its nodes-base takes
  * xlsx 0.20.2 from SheetJS's CDN, which is not the npm registry; the registry's newest xlsx stands in (only the
  * Spreadsheet File node uses it).
@@ -205,8 +211,9 @@ async function ensureN8n(root: string, nodeDir: string, spec: RuntimeSpec): Prom
 		} finally {
 			built();
 		}
-		// isolated-vm (n8n's expression sandbox) must load from its bundled Node 24 prebuild.
-		await runOk(path.join(nodeDir, 'bin', 'node'), ['-e', "require('sqlite3'); require('isolated-vm')"], {
+		// isolated-vm (the expression sandbox of newer n8n; older ones have none) must load from its bundled prebuild.
+		const modules = fs.existsSync(path.join(scratch, 'node_modules', 'isolated-vm')) ? ['sqlite3', 'isolated-vm'] : ['sqlite3'];
+		await runOk(path.join(nodeDir, 'bin', 'node'), ['-e', modules.map((m) => `require('${m}')`).join(';')], {
 			cwd: scratch,
 			env,
 		});

@@ -186,7 +186,7 @@ export class N8n {
 		await this.cliOk(['publish:workflow', `--id=${workflowId}`]);
 	}
 
-	async startServer(preferredPort?: number): Promise<void> {
+	async startServer(preferredPort?: number, readyTimeoutMs = 420_000): Promise<void> {
 		this.port = await freePort(preferredPort);
 		// Distinct from the server's port even when the OS would hand the same free port out twice.
 		this.brokerPort = (await freePorts(2)).find((p) => p !== this.port)!;
@@ -197,17 +197,18 @@ export class N8n {
 		});
 		this.server = server;
 		this.serverExited = new Promise((resolve) => server.once('close', (code) => resolve(code)));
-		const deadline = Date.now() + 420_000;
+		const deadline = Date.now() + readyTimeoutMs;
 		for (;;) {
 			const exitCode = await Promise.race([this.serverExited, sleep(250).then(() => 'running' as const)]);
 			if (exitCode !== 'running') throw new Error(`n8n exited (${exitCode}) during start; see ${this.options.logFile}`);
 			try {
 				const response = await fetch(`${this.baseUrl}/healthz/readiness`);
-				if (response.ok) return;
+				// n8n 1.x reports ready before its REST routes exist; the login route (401 without a session) shows they do.
+				if (response.ok && (await fetch(`${this.baseUrl}/rest/login`)).status !== 404) return;
 			} catch {
 				// Not listening yet.
 			}
-			if (Date.now() > deadline) throw new Error(`n8n not ready after 120 s; see ${this.options.logFile}`);
+			if (Date.now() > deadline) throw new Error(`n8n not ready after ${readyTimeoutMs / 1000} s; see ${this.options.logFile}`);
 		}
 	}
 

@@ -105,7 +105,9 @@ export class Rest {
 			const execution = await this.call<Record<string, unknown> | undefined>('GET', `/rest/executions/${executionId}`);
 			const status = String(execution?.status ?? '');
 			if (execution && ['success', 'error', 'crashed', 'canceled'].includes(status)) {
-				return this.toResult(execution);
+				// n8n 1.x can report an execution finished a moment before it has saved the run data.
+				const data = typeof execution.data === 'string' ? this.flatted.parse(execution.data) : execution.data;
+				if (status === 'crashed' || (data as { resultData?: unknown } | undefined)?.resultData) return this.toResult(execution);
 			}
 			if (Date.now() > deadline) throw new Error(`execution ${executionId} still ${status || 'unknown'} after ${timeoutMs} ms`);
 			await sleep(150);

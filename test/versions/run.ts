@@ -1,0 +1,103 @@
+// The version smokes: `tsx test/versions/run.ts [--report file] [--only text] [--keep]`.
+// The packed package in each n8n version the README promises (test/e2e/env.ts names them), all against one
+// sandbox, each version in its own n8n server and lane, the lanes at once. Writes {"passed","failed"} to
+// --report and ends with an "N passed, N failed" line.
+import fs from 'fs';
+import path from 'path';
+
+import { log, MAIN_RUNTIME, N8N_1X_RUNTIME, NEWEST_RUNTIME, OLDEST_RUNTIME, runtimeIsCached, type RuntimeSpec } from '../e2e/env';
+import { redact, registerSecrets, runCases, type CaseResult } from '../e2e/harness';
+import { packPackage } from '../e2e/pack';
+import { makeWorkDir, repoRoot } from '../e2e/paths';
+import { stopAll } from '../e2e/proc';
+import { TEST_OWNER } from '../e2e/rest';
+import { Sandbox } from '../e2e/sandbox';
+import { smokeCases, type SmokeContext } from './smoke';
+
+/** Oldest first; a version listed twice (the newest 2.x may be the main pin) runs once. */
+export const SMOKE_RUNTIMES: RuntimeSpec[] = [OLDEST_RUNTIME, N8N_1X_RUNTIME, MAIN_RUNTIME, NEWEST_RUNTIME].filter(
+	(spec, i, all) => all.findIndex((other) => other.n8n === spec.n8n && other.node === spec.node) === i,
+);
+
+const logsDir = path.join(__dirname, 'artifacts');
+
+function parseArgs(argv: string[]) {
+	const args: { report?: string; only?: string; keep: boolean } = { keep: false };
+	for (let i = 0; i < argv.length; i++) {
+		if (argv[i] === '--report') args.report = argv[++i];
+		else if (argv[i] === '--only') args.only = argv[++i];
+		else if (argv[i] === '--keep') args.keep = true;
+	}
+	return args;
+}
+
+/** Runs at most `size` of the given jobs at a time. */
+function slots(size: number) {
+	let free = size;
+	const waiting: Array<() => void> = [];
+	return async <T>(fn: () => Promise<T>): Promise<T> => {
+		if (free === 0) await new Promise<void>((resolve) => waiting.push(resolve));
+		else free--;
+		try {
+			return await fn();
+		} finally {
+			const next = waiting.shift();
+			if (next) next();
+			else free++;
+		}
+	};
+}
+
+async function main(): Promise<number> {
+	const args = parseArgs(process.argv.slice(2));
+	const started = Date.now();
+	const results: CaseResult[] = [];
+	fs.rmSync(logsDir, { recursive: true, force: true });
+	fs.mkdirSync(logsDir, { recursive: true });
+	const workDir = makeWorkDir('harvestapp-versions-');
+	let sandbox: Sandbox | undefined;
+	const ctx: Partial<SmokeContext> = { instances: new Map(), workDir, logsDir, installSlot: slots(2), startSlot: slots(1) };
+	try {
+		if (!fs.existsSync(path.join(repoRoot, 'dist'))) throw new Error('dist/ is missing: run `npm run build` first');
+		const cold = SMOKE_RUNTIMES.filter((spec) => !runtimeIsCached(spec)).map((spec) => spec.n8n);
+		if (cold.length) log(`installing n8n ${cold.join(', ')} on first use (about 5 minutes each, two at a time)`);
+		const [pack, smokeSandbox] = await Promise.all([
+			packPackage(repoRoot, workDir),
+			Sandbox.start({ seed: 16, records: 50, logFile: path.join(logsDir, 'sandbox.log') }),
+		]);
+		sandbox = smokeSandbox;
+		registerSecrets(sandbox.info.token, TEST_OWNER.password);
+		Object.assign(ctx, { pack, sandbox });
+		log(`versions: ${SMOKE_RUNTIMES.map((s) => `n8n ${s.n8n} on Node ${s.node}`).join('; ')}`);
+		const cases = SMOKE_RUNTIMES.flatMap((spec) => smokeCases(spec)).filter((c) => !args.only || c.name.includes(args.only));
+		results.push(...(await runCases(cases, ctx as SmokeContext)));
+	} catch (error) {
+		const message = redact(error instanceof Error ? (error.stack ?? error.message) : String(error));
+		process.stdout.write(`  ✗ version smoke setup failed\n${message}\n`);
+		results.push({ name: 'setup', ok: false, ms: 0, error: message });
+	} finally {
+		await Promise.all([...(ctx.instances?.values() ?? [])].map((i) => i.n8n.stopServer().catch(() => undefined)));
+		await sandbox?.close().catch(() => undefined);
+		await stopAll();
+		for (const file of fs.readdirSync(logsDir)) {
+			const full = path.join(logsDir, file);
+			fs.writeFileSync(full, redact(fs.readFileSync(full, 'utf8')));
+		}
+		if (args.keep) log(`kept work folder ${workDir}`);
+		else fs.rmSync(workDir, { recursive: true, force: true });
+	}
+	const passed = results.filter((r) => r.ok).length;
+	const failed = results.length - passed;
+	if (args.report) fs.writeFileSync(args.report, JSON.stringify({ passed, failed }));
+	log(`finished in ${((Date.now() - started) / 1000).toFixed(1)} s; logs in ${path.relative(repoRoot, logsDir)}/`);
+	process.stdout.write(`${passed} passed, ${failed} failed\n`);
+	return failed === 0 && passed > 0 ? 0 : 1;
+}
+
+main().then(
+	(code) => process.exit(code),
+	(error: unknown) => {
+		process.stderr.write(`${redact(String(error))}\n`);
+		void stopAll().finally(() => process.exit(1));
+	},
+);
