@@ -42,6 +42,10 @@ export const N8N_1X_RUNTIME: RuntimeSpec = { n8n: '1.123.81', node: NODE_VERSION
  * own release (@n8n/agents 0.26.2, @n8n/ai-node-sdk 0.31.2, @n8n/ai-utilities 0.34.2, …) that the registry lacks.
  */
 export const NEWEST_RUNTIME: RuntimeSpec = MAIN_RUNTIME;
+/** What the version smokes run on, oldest first, each once (the newest 2.x may be the main pin). */
+export const SUPPORTED_RUNTIMES: RuntimeSpec[] = [OLDEST_RUNTIME, N8N_1X_RUNTIME, MAIN_RUNTIME, NEWEST_RUNTIME].filter(
+	(spec, i, all) => all.findIndex((other) => other.n8n === spec.n8n && other.node === spec.node) === i,
+);
 const READY = '.ready';
 
 export function cacheRoot(): string {

@@ -14,12 +14,14 @@ import type { VerificationContext } from './context';
 import { nodeCliCases } from './nodeCli';
 import { releaseCases } from './release';
 import { scannerCases } from './scanner';
+import { supportedVersionCases } from './supportedVersions';
 import { tarballCases } from './tarball';
 import { workflowCases } from './workflows';
 
 // One lane: the heavy cases (eslint, tsc) would only fight over the machine's cores side by side.
 const allCases: Array<Case<VerificationContext>> = [
 	...tarballCases,
+	...supportedVersionCases,
 	...workflowCases,
 	...releaseCases,
 	...scannerCases,

@@ -5,7 +5,7 @@
 import fs from 'fs';
 import path from 'path';
 
-import { log, MAIN_RUNTIME, N8N_1X_RUNTIME, NEWEST_RUNTIME, OLDEST_RUNTIME, runtimeIsCached, type RuntimeSpec } from '../e2e/env';
+import { log, runtimeIsCached, SUPPORTED_RUNTIMES } from '../e2e/env';
 import { redact, registerSecrets, runCases, type CaseResult } from '../e2e/harness';
 import { packPackage } from '../e2e/pack';
 import { makeWorkDir, repoRoot } from '../e2e/paths';
@@ -13,11 +13,6 @@ import { stopAll } from '../e2e/proc';
 import { TEST_OWNER } from '../e2e/rest';
 import { Sandbox } from '../e2e/sandbox';
 import { smokeCases, type SmokeContext } from './smoke';
-
-/** Oldest first; a version listed twice (the newest 2.x may be the main pin) runs once. */
-export const SMOKE_RUNTIMES: RuntimeSpec[] = [OLDEST_RUNTIME, N8N_1X_RUNTIME, MAIN_RUNTIME, NEWEST_RUNTIME].filter(
-	(spec, i, all) => all.findIndex((other) => other.n8n === spec.n8n && other.node === spec.node) === i,
-);
 
 const logsDir = path.join(__dirname, 'artifacts');
 
@@ -59,7 +54,7 @@ async function main(): Promise<number> {
 	const ctx: Partial<SmokeContext> = { instances: new Map(), workDir, logsDir, installSlot: slots(2), startSlot: slots(1) };
 	try {
 		if (!fs.existsSync(path.join(repoRoot, 'dist'))) throw new Error('dist/ is missing: run `npm run build` first');
-		const cold = SMOKE_RUNTIMES.filter((spec) => !runtimeIsCached(spec)).map((spec) => spec.n8n);
+		const cold = SUPPORTED_RUNTIMES.filter((spec) => !runtimeIsCached(spec)).map((spec) => spec.n8n);
 		if (cold.length) log(`installing n8n ${cold.join(', ')} on first use (about 5 minutes each, two at a time)`);
 		const [pack, smokeSandbox] = await Promise.all([
 			packPackage(repoRoot, workDir),
@@ -68,8 +63,8 @@ async function main(): Promise<number> {
 		sandbox = smokeSandbox;
 		registerSecrets(sandbox.info.token, TEST_OWNER.password);
 		Object.assign(ctx, { pack, sandbox });
-		log(`versions: ${SMOKE_RUNTIMES.map((s) => `n8n ${s.n8n} on Node ${s.node}`).join('; ')}`);
-		const cases = SMOKE_RUNTIMES.flatMap((spec) => smokeCases(spec)).filter((c) => !args.only || c.name.includes(args.only));
+		log(`versions: ${SUPPORTED_RUNTIMES.map((s) => `n8n ${s.n8n} on Node ${s.node}`).join('; ')}`);
+		const cases = SUPPORTED_RUNTIMES.flatMap((spec) => smokeCases(spec)).filter((c) => !args.only || c.name.includes(args.only));
 		results.push(...(await runCases(cases, ctx as SmokeContext)));
 	} catch (error) {
 		const message = redact(error instanceof Error ? (error.stack ?? error.message) : String(error));
