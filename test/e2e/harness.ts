@@ -4,6 +4,9 @@ import fs from 'fs';
 import path from 'path';
 import { inspect } from 'util';
 
+import { log } from './env';
+import { stopAll } from './proc';
+
 export interface CaseResult {
 	name: string;
 	ok: boolean;
@@ -93,4 +96,38 @@ function indent(text: string): string {
 		.slice(0, 40)
 		.map((line) => `      ${line}`)
 		.join('\n');
+}
+
+/** Removes the registered secrets from every log file in `dir` (artifacts must not carry them). */
+export function redactLogs(dir: string): void {
+	for (const file of fs.readdirSync(dir)) {
+		if (!file.endsWith('.log')) continue;
+		const full = path.join(dir, file);
+		fs.writeFileSync(full, redact(fs.readFileSync(full, 'utf8')));
+	}
+}
+
+/**
+ * A tier runner's ending: {"passed","failed"} to the --report file scripts/test.js reads, a timing line, and the
+ * closing "N passed, N failed". Returns the exit code: 0 only when something ran and nothing failed.
+ */
+export function finishRun(results: CaseResult[], options: { report?: string; started: number; note?: string }): number {
+	const passed = results.filter((r) => r.ok).length;
+	const failed = results.length - passed;
+	if (options.report) fs.writeFileSync(options.report, JSON.stringify({ passed, failed }));
+	const seconds = ((Date.now() - options.started) / 1000).toFixed(1);
+	log(`finished in ${seconds} s${options.note ? `; ${options.note}` : ''}`);
+	process.stdout.write(`${passed} passed, ${failed} failed\n`);
+	return failed === 0 && passed > 0 ? 0 : 1;
+}
+
+/** Runs a tier runner's main and exits with its code; if it crashes, every process it started is stopped first. */
+export function exitWith(main: () => Promise<number>): void {
+	main().then(
+		(code) => process.exit(code),
+		(error: unknown) => {
+			process.stderr.write(`${redact(String(error))}\n`);
+			void stopAll().finally(() => process.exit(1));
+		},
+	);
 }

@@ -6,7 +6,7 @@ import fs from 'fs';
 import path from 'path';
 
 import { log } from '../e2e/env';
-import { runCases, type Case, type CaseResult } from '../e2e/harness';
+import { exitWith, finishRun, runCases, type Case, type CaseResult } from '../e2e/harness';
 import { packPackage } from '../e2e/pack';
 import { makeWorkDir, repoRoot } from '../e2e/paths';
 import { runOk, stopAll } from '../e2e/proc';
@@ -68,18 +68,7 @@ async function main(): Promise<number> {
 		await stopAll();
 		fs.rmSync(workDir, { recursive: true, force: true });
 	}
-	const passed = results.filter((r) => r.ok).length;
-	const failed = results.length - passed;
-	if (args.report) fs.writeFileSync(args.report, JSON.stringify({ passed, failed }));
-	log(`finished in ${((Date.now() - started) / 1000).toFixed(1)} s`);
-	process.stdout.write(`${passed} passed, ${failed} failed\n`);
-	return failed === 0 && passed > 0 ? 0 : 1;
+	return finishRun(results, { report: args.report, started });
 }
 
-main().then(
-	(code) => process.exit(code),
-	(error: unknown) => {
-		process.stderr.write(`${String(error)}\n`);
-		process.exit(1);
-	},
-);
+exitWith(main);

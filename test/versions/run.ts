@@ -6,7 +6,7 @@ import fs from 'fs';
 import path from 'path';
 
 import { log, runtimeIsCached, SUPPORTED_RUNTIMES } from '../e2e/env';
-import { redact, registerSecrets, runCases, type CaseResult } from '../e2e/harness';
+import { exitWith, finishRun, redact, redactLogs, registerSecrets, runCases, type CaseResult } from '../e2e/harness';
 import { packPackage } from '../e2e/pack';
 import { makeWorkDir, repoRoot } from '../e2e/paths';
 import { stopAll } from '../e2e/proc';
@@ -74,25 +74,11 @@ async function main(): Promise<number> {
 		await Promise.all([...(ctx.instances?.values() ?? [])].map((i) => i.n8n.stopServer().catch(() => undefined)));
 		await sandbox?.close().catch(() => undefined);
 		await stopAll();
-		for (const file of fs.readdirSync(logsDir)) {
-			const full = path.join(logsDir, file);
-			fs.writeFileSync(full, redact(fs.readFileSync(full, 'utf8')));
-		}
+		redactLogs(logsDir);
 		if (args.keep) log(`kept work folder ${workDir}`);
 		else fs.rmSync(workDir, { recursive: true, force: true });
 	}
-	const passed = results.filter((r) => r.ok).length;
-	const failed = results.length - passed;
-	if (args.report) fs.writeFileSync(args.report, JSON.stringify({ passed, failed }));
-	log(`finished in ${((Date.now() - started) / 1000).toFixed(1)} s; logs in ${path.relative(repoRoot, logsDir)}/`);
-	process.stdout.write(`${passed} passed, ${failed} failed\n`);
-	return failed === 0 && passed > 0 ? 0 : 1;
+	return finishRun(results, { report: args.report, started, note: `logs in ${path.relative(repoRoot, logsDir)}/` });
 }
 
-main().then(
-	(code) => process.exit(code),
-	(error: unknown) => {
-		process.stderr.write(`${redact(String(error))}\n`);
-		void stopAll().finally(() => process.exit(1));
-	},
-);
+exitWith(main);
