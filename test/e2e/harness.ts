@@ -98,15 +98,6 @@ function indent(text: string): string {
 		.join('\n');
 }
 
-/** Removes the registered secrets from every log file in `dir` (artifacts must not carry them). */
-export function redactLogs(dir: string): void {
-	for (const file of fs.readdirSync(dir)) {
-		if (!file.endsWith('.log')) continue;
-		const full = path.join(dir, file);
-		fs.writeFileSync(full, redact(fs.readFileSync(full, 'utf8')));
-	}
-}
-
 /**
  * A tier runner's ending: {"passed","failed"} to the --report file scripts/test.js reads, a timing line, and the
  * closing "N passed, N failed". Returns the exit code: 0 only when something ran and nothing failed.

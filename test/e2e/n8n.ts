@@ -186,7 +186,7 @@ export class N8n {
 		await this.cliOk(['publish:workflow', `--id=${workflowId}`]);
 	}
 
-	async startServer(preferredPort?: number, readyTimeoutMs = 420_000): Promise<void> {
+	async startServer(preferredPort?: number): Promise<void> {
 		this.port = await freePort(preferredPort);
 		// Distinct from the server's port even when the OS would hand the same free port out twice.
 		this.brokerPort = (await freePorts(2)).find((p) => p !== this.port)!;
@@ -197,6 +197,7 @@ export class N8n {
 		});
 		this.server = server;
 		this.serverExited = new Promise((resolve) => server.once('close', (code) => resolve(code)));
+		const readyTimeoutMs = 420_000;
 		const deadline = Date.now() + readyTimeoutMs;
 		for (;;) {
 			const exitCode = await Promise.race([this.serverExited, sleep(250).then(() => 'running' as const)]);

@@ -5,6 +5,7 @@
 import fs from 'fs';
 import path from 'path';
 
+import { parseTierArgs } from '../e2e/args';
 import { log } from '../e2e/env';
 import { exitWith, finishRun, runCases, type Case, type CaseResult } from '../e2e/harness';
 import { packPackage } from '../e2e/pack';
@@ -28,17 +29,8 @@ const allCases: Array<Case<VerificationContext>> = [
 	...nodeCliCases,
 ];
 
-function parseArgs(argv: string[]) {
-	const args: { report?: string; only?: string } = {};
-	for (let i = 0; i < argv.length; i++) {
-		if (argv[i] === '--report') args.report = argv[++i];
-		else if (argv[i] === '--only') args.only = argv[++i];
-	}
-	return args;
-}
-
 async function main(): Promise<number> {
-	const args = parseArgs(process.argv.slice(2));
+	const args = parseTierArgs(process.argv.slice(2));
 	const started = Date.now();
 	const workDir = makeWorkDir('harvestapp-verification-');
 	const results: CaseResult[] = [];

@@ -5,6 +5,7 @@
 import fs from 'fs';
 import path from 'path';
 
+import { parseTierArgs } from '../e2e/args';
 import { log, runtimeIsCached, SUPPORTED_RUNTIMES } from '../e2e/env';
 import { exitWith, finishRun, redact, redactLogs, registerSecrets, runCases, type CaseResult } from '../e2e/harness';
 import { packPackage } from '../e2e/pack';
@@ -15,16 +16,6 @@ import { Sandbox } from '../e2e/sandbox';
 import { smokeCases, type SmokeContext } from './smoke';
 
 const logsDir = path.join(__dirname, 'artifacts');
-
-function parseArgs(argv: string[]) {
-	const args: { report?: string; only?: string; keep: boolean } = { keep: false };
-	for (let i = 0; i < argv.length; i++) {
-		if (argv[i] === '--report') args.report = argv[++i];
-		else if (argv[i] === '--only') args.only = argv[++i];
-		else if (argv[i] === '--keep') args.keep = true;
-	}
-	return args;
-}
 
 /** Runs at most `size` of the given jobs at a time. */
 function slots(size: number) {
@@ -44,7 +35,7 @@ function slots(size: number) {
 }
 
 async function main(): Promise<number> {
-	const args = parseArgs(process.argv.slice(2));
+	const args = parseTierArgs(process.argv.slice(2));
 	const started = Date.now();
 	const results: CaseResult[] = [];
 	fs.rmSync(logsDir, { recursive: true, force: true });
