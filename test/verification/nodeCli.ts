@@ -35,6 +35,10 @@ async function n8nNode(args: string[], cwd: string) {
 
 const normalise = (text: string) => text.replace(/\s+/g, ' ').trim();
 
+/** The one file our build rewrites after tsc (scripts/freeze-description.js), and how it rewrites it. */
+const FROZEN_PROPERTIES = 'nodes/HarvestApp/properties.js';
+const { frozenModule } = require(path.join(repoRoot, 'scripts', 'freeze-description.js')) as { frozenModule: (built: unknown) => string };
+
 export const nodeCliCases: Array<Case<VerificationContext>> = [
 	{
 		name: 'n8n-node lint: strict mode, n8n\'s default config, over the published sources',
@@ -69,7 +73,7 @@ export const nodeCliCases: Array<Case<VerificationContext>> = [
 		},
 	},
 	{
-		name: 'n8n-node build: the same dist/ as gulp + tsc (every file; code and icons byte for byte)',
+		name: 'n8n-node build: the same dist/ as ours (every file; code and icons byte for byte, the frozen fields as their data)',
 		timeoutMs: 10 * 60_000,
 		run: async ({ scratch }) => {
 			const ours = path.join(repoRoot, 'dist');
@@ -85,7 +89,12 @@ export const nodeCliCases: Array<Case<VerificationContext>> = [
 				const b = fs.readFileSync(path.join(theirs, file));
 				// tsc re-indents the codex JSON it emits, gulp copies it verbatim: compare what n8n reads.
 				if (file.endsWith('.json')) assert.deepEqual(JSON.parse(a.toString()), JSON.parse(b.toString()), `${file} differs`);
-				else assert.ok(a.equals(b), `${file} differs from n8n-node build's`);
+				else if (file === FROZEN_PROPERTIES) {
+					// Our build then turns the node's field builders into plain data: that must be exactly the frozen
+					// form of what n8n-node build's module exports.
+					const built = (require(path.join(theirs, file)) as { built: unknown }).built;
+					assert.equal(a.toString(), frozenModule(built), `${file} is not the frozen form of n8n-node build's`);
+				} else assert.ok(a.equals(b), `${file} differs from n8n-node build's`);
 			}
 			// What n8n loads from the layout: every node and credential named in package.json, each node's codex.
 			const { n8n } = manifest();
