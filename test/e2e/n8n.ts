@@ -264,6 +264,27 @@ export function nodeItems(result: Pick<ExecutionResult, 'runData'>, node: string
 	return items.map((item) => item.json);
 }
 
+/** What n8n keeps of a binary field in an execution: metadata, plus an `id` (filesystem or database mode) or inline `data`. */
+export interface BinaryMeta {
+	fileName?: string;
+	mimeType?: string;
+	fileSize?: string;
+	fileExtension?: string;
+	id?: string;
+	data?: string;
+}
+
+/** The binary field `field` of each output item of `node`'s first run. */
+export function nodeBinaries(result: Pick<ExecutionResult, 'runData'>, node: string, field: string): Array<BinaryMeta | undefined> {
+	const runs = result.runData[node] as Array<{ data?: { main?: Array<Array<{ binary?: Record<string, BinaryMeta> }> | null> } }> | undefined;
+	return (runs?.[0]?.data?.main?.[0] ?? []).map((item) => item.binary?.[field]);
+}
+
+/** Where n8n stored a file: in the item (`default` mode) or in a store the id names (`filesystem-v2:…`, `database:…`). */
+export function storedIn(binary: BinaryMeta): string {
+	return binary.id ? binary.id.split(':')[0] : 'item';
+}
+
 /** The error a node reported in its first run, if any. */
 export function nodeError(result: Pick<ExecutionResult, 'runData'>, node: string): string | undefined {
 	const runs = result.runData[node] as Array<{ error?: { message?: string; description?: string } }> | undefined;

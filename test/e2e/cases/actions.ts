@@ -5,6 +5,7 @@ import client from '../workflows/rt-client.expect';
 import company from '../workflows/rt-company.expect';
 import contact from '../workflows/rt-contact.expect';
 import customCalls from '../workflows/custom-calls.expect';
+import downloads from '../workflows/downloads.expect';
 import estimateMessages from '../workflows/estimate-messages.expect';
 import invoiceFromTime from '../workflows/invoice-from-time.expect';
 import invoicePayments from '../workflows/invoice-payments.expect';
@@ -46,6 +47,7 @@ export const actionCases: Array<Case<E2EContext>> = [
 	company,
 	rates,
 	receipt,
+	downloads,
 	invoicePayments,
 	estimateMessages,
 	lifecycle,
