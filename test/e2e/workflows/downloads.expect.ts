@@ -9,7 +9,7 @@ import { runOk } from '../cases/roundtrip';
 // names, n8n stores it in its binary data mode, and n8n's own Extract From File reads the document's number
 // back out of the PDF text. The client links get no token.
 const check: Case<E2EContext> = {
-	name: 'actions: Download PDF of an invoice and an estimate, read back by Extract From File',
+	name: 'actions: invoice and estimate PDFs downloaded to binary, read back by Extract From File',
 	lane: 'actions',
 	run: async (ctx) => {
 		const { result, requests } = await runOk(ctx, 'e2eDownloadPdfs');
