@@ -14,6 +14,7 @@ export interface CounterpartsOptions {
 	host?: string;
 	/** Fixed secrets (otherwise random per start). */
 	bitrix24Token?: string;
+	bitrix24ApplicationToken?: string;
 	runnToken?: string;
 	upsalesToken?: string;
 	domoClientId?: string;
@@ -38,7 +39,7 @@ export interface Counterparts {
 }
 
 export async function startCounterparts(options: CounterpartsOptions = {}): Promise<Counterparts> {
-	const bitrix24 = new Bitrix24StandIn({ token: options.bitrix24Token });
+	const bitrix24 = new Bitrix24StandIn({ token: options.bitrix24Token, applicationToken: options.bitrix24ApplicationToken });
 	const domo = new DomoStandIn({ clientId: options.domoClientId, clientSecret: options.domoClientSecret });
 	const runn = new RunnStandIn({ token: options.runnToken });
 	const upsales = new UpsalesStandIn({ token: options.upsalesToken });

@@ -267,7 +267,6 @@ export class RunnStandIn extends Counterpart {
 					isArchived: body.isArchived === true,
 					references: references(body.references) ?? [],
 				};
-				if (this.tables.clients.some((c) => c.name.toLowerCase() === client.name.toLowerCase())) badRequest(`A client named "${client.name}" already exists`);
 				this.nextId++;
 				this.tables.clients.push(client);
 				return client;

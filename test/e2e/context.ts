@@ -1,5 +1,6 @@
 // What every e2e case gets: the running n8n (REST session), the sandboxes and the run's scratch space.
 import type { Runtime } from './env';
+import type { ExampleWorld } from './examples';
 import type { N8n } from './n8n';
 import type { PackResult } from './pack';
 import type { Rest } from './rest';
@@ -13,6 +14,9 @@ export interface E2EContext {
 	sandbox: Sandbox;
 	/** A separate sandbox only the activated trigger watches, so other cases' writes cannot disturb it. */
 	triggerSandbox: Sandbox;
+	/** The sandbox the example workflows work in, and their counterparts' stand-ins with the demo seed. */
+	examplesSandbox: Sandbox;
+	world: ExampleWorld;
 	pack: PackResult;
 	workDir: string;
 	/** Path of the Chromium binary (installed on first use). */

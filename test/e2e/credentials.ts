@@ -1,5 +1,7 @@
 // The credentials the e2e workflows refer to by id. They are generated per run because the sandbox port
 // and token are only known then; workflow fixtures stay static.
+import type { CounterpartsInfo } from '../counterparts';
+import { CREDENTIALS } from './examples/build/workflow';
 import type { SandboxInfo } from './sandbox';
 
 export const CRED = {
@@ -8,7 +10,9 @@ export const CRED = {
 	oauth: { id: 'e2eHarvestOAu001', name: 'Harvest sandbox (OAuth2)' },
 	badToken: { id: 'e2eHarvestBad001', name: 'Harvest sandbox (wrong token)' },
 	/** The credential the example workflows (test/e2e/examples) name; `npm start` creates it. */
-	demo: { id: 'harvestAppDemo01', name: 'Harvest (sandbox demo)' },
+	demo: { id: CREDENTIALS.harvest.id, name: CREDENTIALS.harvest.name },
+	/** The e2e run's examples work in a sandbox of their own. */
+	examples: { id: 'e2eHarvestExm001', name: 'Harvest examples sandbox (token)' },
 } as const;
 
 export function patCredential(id: string, name: string, sandbox: SandboxInfo, token = sandbox.token) {
@@ -44,4 +48,31 @@ export function oauthCredential(id: string, name: string, sandbox: SandboxInfo) 
 			baseUrl: sandbox.url,
 		},
 	};
+}
+
+/**
+ * The n8n credentials the example workflows use for their counterparts (test/counterparts), by the fixed ids
+ * the examples name: Query Auth for Bitrix24 and Upsales, Header Auth for Runn, OAuth2 client credentials for Domo.
+ */
+export function counterpartCredentials(info: CounterpartsInfo) {
+	const { bitrix24, domo, runn, upsales } = CREDENTIALS;
+	return [
+		{ id: bitrix24.id, name: bitrix24.name, type: bitrix24.type, data: { name: 'auth', value: info.bitrix24.token } },
+		{
+			id: domo.id,
+			name: domo.name,
+			type: domo.type,
+			data: {
+				grantType: 'clientCredentials',
+				accessTokenUrl: info.domo.tokenUrl,
+				clientId: info.domo.clientId,
+				clientSecret: info.domo.clientSecret,
+				scope: info.domo.scope,
+				authentication: 'header',
+				authQueryParameters: '',
+			},
+		},
+		{ id: runn.id, name: runn.name, type: runn.type, data: { name: 'Authorization', value: `Bearer ${info.runn.token}` } },
+		{ id: upsales.id, name: upsales.name, type: upsales.type, data: { name: 'token', value: info.upsales.token } },
+	];
 }

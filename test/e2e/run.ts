@@ -9,12 +9,13 @@ import { parseTierArgs } from './args';
 import { allCases } from './cases';
 import { SANDBOX_ACCESS_TOKEN_TTL_S } from './cases/credentials';
 import type { E2EContext } from './context';
-import { CRED, oauthCredential, patCredential } from './credentials';
+import { counterpartCredentials, CRED, oauthCredential, patCredential } from './credentials';
 import { ensureChromium, ensureRuntime, log, runtimeIsCached } from './env';
+import { counterpartIds, loadExamples, startExampleWorld, type ExampleWorld } from './examples';
 import { redact, redactLogs, registerSecrets, runCases, type CaseResult } from './harness';
 import { N8n } from './n8n';
 import { installPackage, packPackage } from './pack';
-import { artifactsDir, examplesDir, makeWorkDir, repoRoot, resetArtifacts, workflowsDir } from './paths';
+import { artifactsDir, makeWorkDir, repoRoot, resetArtifacts, workflowsDir } from './paths';
 import { stopAll } from './proc';
 import { Rest, TEST_OWNER } from './rest';
 import { Sandbox } from './sandbox';
@@ -29,6 +30,7 @@ async function main(): Promise<number> {
 	const workDir = makeWorkDir();
 	let n8n: N8n | undefined;
 	const sandboxes: Sandbox[] = [];
+	let world: ExampleWorld | undefined;
 	try {
 		// The package under test is this checkout; another folder may be given while working on the harness.
 		const packageDir = process.env.HARVESTAPP_E2E_PACKAGE_DIR || repoRoot;
@@ -55,10 +57,15 @@ async function main(): Promise<number> {
 				extraArgs: ['--access-token-ttl', String(SANDBOX_ACCESS_TOKEN_TTL_S)],
 			}),
 			Sandbox.start({ seed: 7, records: 20, logFile: path.join(artifactsDir, 'sandbox-trigger.log') }),
+			// The example workflows sync with their counterparts' stand-ins in a sandbox of their own (demo data).
+			Sandbox.start({ seed: 42, records: 1000, logFile: path.join(artifactsDir, 'sandbox-examples.log') }),
 		]);
-		const [sandbox, triggerSandbox] = await starting;
-		sandboxes.push(sandbox, triggerSandbox);
+		const [sandbox, triggerSandbox, examplesSandbox] = await starting;
+		sandboxes.push(sandbox, triggerSandbox, examplesSandbox);
+		world = await startExampleWorld(examplesSandbox);
+		const stand = world.counterparts.info;
 		registerSecrets(sandbox.info.token, triggerSandbox.info.token, sandbox.info.oauth?.clientSecret, TEST_OWNER.password);
+		registerSecrets(examplesSandbox.info.token, stand.bitrix24.token, stand.domo.clientSecret, stand.runn.token, stand.upsales.token);
 		await server;
 		const rest = new Rest(n8n.baseUrl, runtime.n8nHost);
 		await rest.setupOwnerOrLogin();
@@ -70,10 +77,12 @@ async function main(): Promise<number> {
 			patCredential(CRED.trigger.id, CRED.trigger.name, triggerSandbox.info),
 			patCredential(CRED.badToken.id, CRED.badToken.name, sandbox.info, 'not-a-valid-token-000'),
 			oauthCredential(CRED.oauth.id, CRED.oauth.name, sandbox.info),
+			patCredential(CRED.examples.id, CRED.examples.name, examplesSandbox.info),
+			...counterpartCredentials(stand),
 		]);
 		await createWorkflows(rest, loadFixtures(workflowsDir), credentialIds);
-		// The examples name the demo credential that `npm start` creates; here they run with the token one.
-		await createWorkflows(rest, loadFixtures(examplesDir), { [CRED.demo.id]: credentialIds[CRED.pat.id] });
+		// The examples name the demo credentials that `npm start` creates; here they use this run's.
+		await createWorkflows(rest, loadExamples(stand.origin), { ...counterpartIds(credentialIds), [CRED.demo.id]: credentialIds[CRED.examples.id] });
 		phase('credentials and workflows created');
 
 		const ctx: E2EContext = {
@@ -82,6 +91,8 @@ async function main(): Promise<number> {
 			rest,
 			sandbox,
 			triggerSandbox,
+			examplesSandbox,
+			world,
 			pack,
 			workDir,
 			chromium,
@@ -97,6 +108,7 @@ async function main(): Promise<number> {
 	} finally {
 		await n8n?.stopServer().catch(() => undefined);
 		await Promise.all(sandboxes.map((s) => s.close().catch(() => undefined)));
+		await world?.counterparts.close().catch(() => undefined);
 		await stopAll();
 		// Artifacts must not carry secrets.
 		redactLogs(artifactsDir);

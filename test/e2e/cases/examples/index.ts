@@ -1,0 +1,10 @@
+// The example workflows (test/e2e/examples), each run against the examples sandbox and its counterpart's
+// stand-in, in one lane: twice, then after edits and deletions on either side.
+import type { E2EContext } from '../../context';
+import type { Case } from '../../harness';
+import { domoCases } from './domo';
+import { legacyExampleCases } from './legacy';
+import { runnCases } from './runn';
+import { upsalesCases } from './upsales';
+
+export const exampleCases: Array<Case<E2EContext>> = [...runnCases, ...upsalesCases, ...domoCases, ...legacyExampleCases];
