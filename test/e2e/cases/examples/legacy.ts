@@ -12,11 +12,6 @@ async function run(ctx: E2EContext, workflow: string, trigger: string): Promise<
 	return result;
 }
 
-function firstBinary(result: ExecutionResult, node: string): { fileName?: string; mimeType?: string } | undefined {
-	const runs = result.runData[node] as Array<{ data?: { main?: Array<Array<{ binary?: Record<string, { fileName?: string; mimeType?: string }> }>> } }>;
-	return runs?.[0]?.data?.main?.[0]?.[0]?.binary?.data;
-}
-
 async function named<T extends { id: number; name: string }>(ctx: E2EContext, collection: string, key: string, name: string): Promise<T[]> {
 	const body = await ctx.examplesSandbox.get<Record<string, T[]>>(`${collection}${collection.includes('?') ? '&' : '?'}per_page=2000`);
 	return body[key].filter((record) => record.name === name);
