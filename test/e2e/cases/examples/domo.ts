@@ -29,6 +29,13 @@ const LISTS: Record<string, [string, string]> = {
 	'Invoice Item Categories': ['/invoice_item_categories', 'invoice_item_categories'],
 };
 
+/** Lists Harvest keeps per parent (the example reads them account-wide): parents' list, then each one's. */
+const CHILD_LISTS: Record<string, { parents: [string, string]; children: (id: string) => string; key: string }> = {
+	'All Project Assignments': { parents: ['/users', 'users'], children: (id) => `/users/${id}/project_assignments`, key: 'project_assignments' },
+	'Invoice Messages': { parents: ['/invoices', 'invoices'], children: (id) => `/invoices/${id}/messages`, key: 'invoice_messages' },
+	'Invoice Payments': { parents: ['/invoices', 'invoices'], children: (id) => `/invoices/${id}/payments`, key: 'invoice_payments' },
+};
+
 function column(dataset: StoredDataSet, name: string): string[] {
 	const index = dataset.schema.columns.findIndex((c) => c.name === name);
 	assert.ok(index >= 0, `${dataset.name} has a column ${name}: ${dataset.schema.columns.map((c) => c.name).join(', ')}`);
@@ -36,7 +43,17 @@ function column(dataset: StoredDataSet, name: string): string[] {
 }
 
 async function harvestIds(ctx: E2EContext, report: string): Promise<string[]> {
-	const [path, key] = LISTS[report];
+	const child = CHILD_LISTS[report];
+	if (child) {
+		await ctx.examplesSandbox.admin('DELETE', '/rate-limits');
+		const ids: string[] = [];
+		for (const parent of await listIds(ctx, ...child.parents)) ids.push(...(await listIds(ctx, child.children(parent), child.key)));
+		return ids.sort();
+	}
+	return listIds(ctx, ...LISTS[report]);
+}
+
+async function listIds(ctx: E2EContext, path: string, key: string): Promise<string[]> {
 	const ids: string[] = [];
 	for (let page = 1; ; page++) {
 		const body = await ctx.examplesSandbox.get<Record<string, unknown>>(`${path}?per_page=2000&page=${page}`);
@@ -62,11 +79,13 @@ export const domoCases: Array<Case<E2EContext>> = [
 			assert.deepEqual(first.harvestWrites, []);
 			const made = datasets();
 			assert.deepEqual([...made.keys()].sort(), REPORTS.map(([name]) => name).sort(), 'one DataSet per report');
-			for (const report of Object.keys(LISTS)) {
+			for (const report of [...Object.keys(LISTS), ...Object.keys(CHILD_LISTS)]) {
 				assert.deepEqual(column(made.get(report)!, 'id').sort(), await harvestIds(ctx, report), `${report}: every record, once`);
 			}
 			const company = made.get('Company')!;
 			assert.equal(company.data.length, 1);
+			assert.ok(made.get('Invoice Payments')!.data.length > 0 && made.get('All Project Assignments')!.data.length > 0, 'account-wide child lists have rows');
+			assert.ok(column(made.get('Invoice Messages')!, 'parent_id').every(Boolean), 'each message names its invoice');
 			const entries = made.get('All Time Entries')!;
 			const types = Object.fromEntries(entries.schema.columns.map((c) => [c.name, c.type]));
 			assert.deepEqual([types.id, types.hours, types.spent_date, types.created_at, types['project.name']], ['LONG', 'DECIMAL', 'DATE', 'DATETIME', 'STRING']);

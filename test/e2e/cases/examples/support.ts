@@ -20,6 +20,8 @@ export interface RunEffects {
 export async function runExample(ctx: E2EContext, workflow: string, trigger: string, counterpart: Counterpart): Promise<RunEffects> {
 	const harvestBefore = Math.max(0, ...(await ctx.examplesSandbox.requests()).map((r) => Number(r.seq)));
 	const counterpartBefore = Math.max(0, ...counterpart.log.list().map((r) => r.seq));
+	// Scheduled runs are 15 minutes or a day apart, so each starts with Harvest's rate windows empty.
+	await ctx.examplesSandbox.admin('DELETE', '/rate-limits');
 	const result = await ctx.rest.runAndWait(workflow, trigger, 120_000);
 	assert.equal(result.status, 'success', failure(result));
 	const harvestWrites = (await ctx.examplesSandbox.requests()).filter((r) => Number(r.seq) > harvestBefore && r.method !== 'GET');

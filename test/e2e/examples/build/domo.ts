@@ -20,10 +20,14 @@ export const REPORTS: Array<[string, string, string, Params]> = [
 	['All Time Entries', 'timeEntry', 'getAll', { returnAll: true, filters: { updated_since: SINCE } }],
 	['All User Assignments', 'userAssignment', 'getAll', { returnAll: true, filters: { updated_since: SINCE } }],
 	['All Users', 'user', 'getAll', { returnAll: true, filters: { updated_since: SINCE } }],
+	// Harvest lists these per parent; the account-wide operations read every parent's list.
+	['All Project Assignments', 'projectAssignment', 'getAllAcross', { returnAll: true, filters: { updated_since: SINCE } }],
 	['Company', 'company', 'get', {}],
 	['Expense Categories', 'expenseCategory', 'getAll', { returnAll: true, filters: { updated_since: SINCE } }],
 	['Invoices', 'invoice', 'getAll', { returnAll: true, filters: { updated_since: SINCE } }],
 	['Invoice Item Categories', 'invoiceItemCategory', 'getAll', { returnAll: true, filters: { updated_since: SINCE } }],
+	['Invoice Messages', 'invoiceMessage', 'getAllAcross', { returnAll: true, filters: { updated_since: SINCE } }],
+	['Invoice Payments', 'invoicePayment', 'getAllAcross', { returnAll: true, filters: { updated_since: SINCE } }],
 ];
 
 /** Records → typed columns and CSV rows (nested objects become `parent.child` columns, lists JSON text). */
@@ -112,7 +116,7 @@ export function buildDomo() {
 		sticky('About this workflow', [-0.3, -2.2], [760, 420], [
 			'## Harvest → Domo DataSets',
 			'Domo\'s HarvestApp connector, step by step. Every day at 6:00 (or **Export now**):',
-			'1. Each report of the connector (clients, contacts, expenses, projects, roles, tasks, task and user assignments, time entries, users, company, expense categories, invoices, invoice item categories) is read from Harvest: the records **updated since** the date in **Settings** (default: all).',
+			'1. Each of the connector\'s 17 reports (clients, contacts, expenses, projects, roles, tasks, task and user assignments, time entries, users, project assignments of every user, company, expense categories, invoices, invoice item categories, and the messages and payments of every invoice) is read from Harvest: the records **updated since** the date in **Settings** (default: all).',
 			'2. The records become typed columns (numbers, dates, date-times, text; nested objects as `client.name`…).',
 			'3. Each report is one DataSet named *Harvest: <report>*, created on the first run. It is replaced only when its rows or columns differ from what Domo holds, so unchanged data makes no new version; deleted Harvest records leave the DataSet.',
 			'',
@@ -165,7 +169,8 @@ for (const report of reports) {
 	const dataset = existing.get(name);
 	if (records.length === 0 && !dataset) continue;
 	const { columns, cells } = records.length ? table(records) : { columns: dataset.schema.columns, cells: [] };
-	const schemaChanged = !!dataset && JSON.stringify(dataset.schema.columns) !== JSON.stringify(columns);
+	const columnsOf = (list) => list.map((c) => c.name + ':' + c.type).join(',');
+	const schemaChanged = !!dataset && columnsOf(dataset.schema.columns) !== columnsOf(columns);
 	out.push({ json: { name, datasetId: dataset?.id ?? null, schema: { columns }, schemaChanged, csv: csvOf(cells), rows: cells.length } });
 }
 return out;`),
