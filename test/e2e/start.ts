@@ -5,15 +5,16 @@ import crypto from 'crypto';
 import fs from 'fs';
 import path from 'path';
 
-import { CRED, oauthCredential, patCredential } from './credentials';
+import { counterpartCredentials, CRED, oauthCredential, patCredential } from './credentials';
 import { ensureRuntime, log, runtimeIsCached } from './env';
+import { loadExamples, startExampleWorld } from './examples';
+import { STAND_IN_ORIGIN } from './examples/build/workflow';
 import { freePort, N8n } from './n8n';
 import { installPackage, packPackage } from './pack';
-import { examplesDir, repoRoot } from './paths';
+import { repoRoot } from './paths';
 import { stopAll } from './proc';
 import { Rest, type Owner } from './rest';
 import { Sandbox } from './sandbox';
-import { loadFixtures } from './workflows';
 
 const WORK = path.join(repoRoot, '.e2e-work');
 const USER_FOLDER = path.join(WORK, 'n8n');
@@ -53,6 +54,10 @@ async function main(): Promise<void> {
 	const sandboxPort = await freePort(5680);
 	const sandbox = await Sandbox.start({ port: sandboxPort, seed: 42, records: 1000, logFile: path.join(WORK, 'sandbox.log') });
 	log(`Harvest sandbox with demo data at ${sandbox.info.url}`);
+	// The examples' other side (Bitrix24, Domo, Runn, Upsales stand-ins), where the examples expect it if that port is free.
+	const world = await startExampleWorld(sandbox, await freePort(Number(new URL(STAND_IN_ORIGIN).port)));
+	const standIns = world.counterparts.info;
+	log(`counterpart stand-ins at ${standIns.origin}`);
 
 	const n8n = new N8n(runtime, { userFolder: USER_FOLDER, logFile: path.join(WORK, 'n8n.log'), encryptionKey: encryptionKey() });
 	await installPackage(pack, n8n.nodesDir);
@@ -60,7 +65,7 @@ async function main(): Promise<void> {
 	// The demo credentials belong to `npm start` and are rewritten on every start (the sandbox's port and
 	// token change). For real Harvest, create a credential of your own and pick it in the workflows.
 	await n8n.importCredentials(
-		[patCredential(CRED.demo.id, CRED.demo.name, sandbox.info), oauthCredential(OAUTH_DEMO.id, OAUTH_DEMO.name, sandbox.info)],
+		[patCredential(CRED.demo.id, CRED.demo.name, sandbox.info), oauthCredential(OAUTH_DEMO.id, OAUTH_DEMO.name, sandbox.info), ...counterpartCredentials(standIns)],
 		WORK,
 	);
 	log('starting n8n …');
@@ -76,7 +81,7 @@ async function main(): Promise<void> {
 	const imported: string[] = [];
 	if (loggedIn) {
 		// Examples are added once; later starts leave them (and your edits) alone.
-		for (const workflow of loadFixtures(examplesDir)) {
+		for (const workflow of loadExamples(standIns.origin)) {
 			const existing = await rest.request('GET', `/rest/workflows/${workflow.id}`);
 			if (existing.status === 200) continue;
 			const { active: _active, ...body } = workflow as typeof workflow & { active?: boolean };
@@ -93,9 +98,10 @@ async function main(): Promise<void> {
 			: '  the owner account was changed since the first start: log in with your own password',
 		`  credential "${CRED.demo.name}" points at the local Harvest sandbox (${sandbox.info.url})`,
 		`  credential "${OAUTH_DEMO.name}": open it and click "Connect my account" to try the OAuth2 flow`,
+		`  Bitrix24, Domo, Runn and Upsales stand-ins for the examples: ${standIns.origin} (state and request logs under /__counterparts)`,
 		imported.length ? `  imported examples: ${imported.join('; ')}` : '  example workflows: see "Overview" in n8n',
 		`  logs: ${path.relative(process.cwd(), path.join(WORK, 'n8n.log'))}, ${path.relative(process.cwd(), path.join(WORK, 'sandbox.log'))}`,
-		'  Ctrl-C stops n8n and the sandbox.',
+		'  Ctrl-C stops n8n, the sandbox and the stand-ins.',
 		'',
 	];
 	process.stdout.write(`${lines.join('\n')}\n`);
@@ -113,6 +119,7 @@ async function main(): Promise<void> {
 	});
 	await n8n.stopServer();
 	await sandbox.close();
+	await world.counterparts.close();
 	await stopAll();
 	process.exit(1);
 }
