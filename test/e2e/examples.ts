@@ -2,15 +2,13 @@
 // to match the Harvest sandbox, their n8n credentials, and the examples pointed at where the stand-ins listen.
 import { startCounterparts, type Counterparts } from '../counterparts';
 import { seedDemo, type DemoSeed, type HarvestPeopleAndClients } from '../counterparts/demo';
+import { DEMO_APPLICATION_TOKEN } from './examples/build/bitrix24';
 import { CREDENTIALS, STAND_IN_ORIGIN } from './examples/build/workflow';
 import { examplesDir } from './paths';
 import type { Sandbox } from './sandbox';
 import { loadFixtures, type WorkflowJson } from './workflows';
 
-export const BITRIX24_WEBHOOK_PATH = 'bitrix24-task-events';
-
-/** A fixed application token for the demo's Bitrix24 outbound webhook (the examples' Settings name it). */
-export const DEMO_APPLICATION_TOKEN = 'demo-bitrix24-application-token';
+export { BITRIX24_WEBHOOK_PATH, DEMO_APPLICATION_TOKEN } from './examples/build/bitrix24';
 
 export interface ExampleWorld {
 	counterparts: Counterparts;

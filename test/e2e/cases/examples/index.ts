@@ -2,9 +2,9 @@
 // stand-in, in one lane: twice, then after edits and deletions on either side.
 import type { E2EContext } from '../../context';
 import type { Case } from '../../harness';
+import { bitrix24Cases } from './bitrix24';
 import { domoCases } from './domo';
-import { legacyExampleCases } from './legacy';
 import { runnCases } from './runn';
 import { upsalesCases } from './upsales';
 
-export const exampleCases: Array<Case<E2EContext>> = [...runnCases, ...upsalesCases, ...domoCases, ...legacyExampleCases];
+export const exampleCases: Array<Case<E2EContext>> = [...bitrix24Cases, ...upsalesCases, ...runnCases, ...domoCases];

@@ -5,12 +5,14 @@
 import fs from 'fs';
 import path from 'path';
 
+import { buildBitrix24 } from './bitrix24';
 import { buildDomo } from './domo';
 import { buildRunn } from './runn';
 import { buildUpsales } from './upsales';
 import type { WorkflowJson } from './workflow';
 
 export const EXAMPLES: Record<string, () => WorkflowJson> = {
+	'bitrix24-task-sync.json': buildBitrix24,
 	'domo-datasets.json': buildDomo,
 	'runn-import.json': buildRunn,
 	'upsales-sync.json': buildUpsales,
