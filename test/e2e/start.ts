@@ -7,7 +7,7 @@ import path from 'path';
 
 import { counterpartCredentials, CRED, oauthCredential, patCredential } from './credentials';
 import { ensureRuntime, log, runtimeIsCached } from './env';
-import { loadExamples, startExampleWorld } from './examples';
+import { BITRIX24_WEBHOOK_PATH, loadExamples, startExampleWorld } from './examples';
 import { STAND_IN_ORIGIN } from './examples/build/workflow';
 import { freePort, N8n } from './n8n';
 import { installPackage, packPackage } from './pack';
@@ -71,6 +71,8 @@ async function main(): Promise<void> {
 	log('starting n8n …');
 	await n8n.startServer(5678);
 
+	// Bitrix24's outbound webhook: task events go to the Bitrix24 example once it is activated.
+	await world.counterparts.bitrix24.adminRoute('POST', '/handlers', { url: `${n8n.baseUrl}/webhook/${BITRIX24_WEBHOOK_PATH}` });
 	const rest = new Rest(n8n.baseUrl, runtime.n8nHost);
 	let loggedIn = true;
 	try {
@@ -98,7 +100,7 @@ async function main(): Promise<void> {
 			: '  the owner account was changed since the first start: log in with your own password',
 		`  credential "${CRED.demo.name}" points at the local Harvest sandbox (${sandbox.info.url})`,
 		`  credential "${OAUTH_DEMO.name}": open it and click "Connect my account" to try the OAuth2 flow`,
-		`  Bitrix24, Domo, Runn and Upsales stand-ins for the examples: ${standIns.origin} (state and request logs under /__counterparts)`,
+		`  Bitrix24, Domo, Runn and Upsales stand-ins for the examples: ${standIns.origin} (state and request logs under /__counterparts); activate the Bitrix24 example to receive its task events`,
 		imported.length ? `  imported examples: ${imported.join('; ')}` : '  example workflows: see "Overview" in n8n',
 		`  logs: ${path.relative(process.cwd(), path.join(WORK, 'n8n.log'))}, ${path.relative(process.cwd(), path.join(WORK, 'sandbox.log'))}`,
 		'  Ctrl-C stops n8n, the sandbox and the stand-ins.',

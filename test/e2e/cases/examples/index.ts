@@ -4,7 +4,8 @@ import type { E2EContext } from '../../context';
 import type { Case } from '../../harness';
 import { bitrix24Cases } from './bitrix24';
 import { domoCases } from './domo';
+import { pictureCases } from './pictures';
 import { runnCases } from './runn';
 import { upsalesCases } from './upsales';
 
-export const exampleCases: Array<Case<E2EContext>> = [...bitrix24Cases, ...upsalesCases, ...runnCases, ...domoCases];
+export const exampleCases: Array<Case<E2EContext>> = [...bitrix24Cases, ...upsalesCases, ...runnCases, ...domoCases, ...pictureCases];
