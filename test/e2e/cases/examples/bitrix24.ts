@@ -132,10 +132,11 @@ export const bitrix24Cases: Array<Case<E2EContext>> = [
 				await settled(() => rest('tasks.task.renew', { taskId: t2.id }));
 				assert.equal((await harvestTask(ctx, t2.id))!.is_active, true, 'reopened → active');
 
-				const added = (await rest('tasks.task.add', { fields: { TITLE: 'Launch checklist', RESPONSIBLE_ID: t2.responsibleId, ACCOMPLICES: [t1.responsibleId], GROUP_ID: website, UF_CRM_TASK: [`C_${demo.contacts.nora}`] } })) as { result: { task: { id: string } } };
-				await bitrix.idle();
-				const newId = Number(added.result.task.id);
-				await settled(async () => undefined);
+				let newId = 0;
+				await settled(async () => {
+					const added = (await rest('tasks.task.add', { fields: { TITLE: 'Launch checklist', RESPONSIBLE_ID: t2.responsibleId, ACCOMPLICES: [t1.responsibleId], GROUP_ID: website, UF_CRM_TASK: [`C_${demo.contacts.nora}`] } })) as { result: { task: { id: string } } };
+					newId = Number(added.result.task.id);
+				});
 				const h5 = (await harvestTask(ctx, newId))!;
 				assert.ok(h5 && h5.is_active, 'a task added in Bitrix24 arrives');
 				assert.deepEqual(await placesOf(ctx, h5.id), [`Nora Lind / Website Relaunch [B24-G${website}]`]);
