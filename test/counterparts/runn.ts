@@ -78,7 +78,8 @@ export interface RunnActual extends Stamped {
 	workstreamId: number | null;
 }
 
-interface Tables {
+/** Everything the Runn stand-in stores (its admin state). */
+export interface RunnTables {
 	clients: RunnClient[];
 	projects: RunnProject[];
 	roles: RunnRole[];
@@ -90,7 +91,7 @@ interface Tables {
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const MAX_LIMIT = 200;
 
-function emptyTables(): Tables {
+function emptyTables(): RunnTables {
 	return { clients: [], projects: [], roles: [], people: [], contracts: [], actuals: [] };
 }
 
@@ -170,7 +171,7 @@ export class RunnStandIn extends Counterpart {
 		const parts = req.path.split('/').filter(Boolean);
 		const [collection, idText, sub] = parts;
 		if (!['clients', 'projects', 'roles', 'people', 'contracts', 'actuals'].includes(collection ?? '')) notFound(`Route ${req.method}:${req.path} not found`);
-		const key = collection as keyof Tables;
+		const key = collection as keyof RunnTables;
 		if (key === 'actuals' && idText === 'bulk' && req.method === 'POST') return ok(this.bulkActuals(objectBody(req.body)), 200);
 		if (idText === undefined) {
 			if (req.method === 'GET') return ok(this.list(key, req.query));
@@ -205,7 +206,7 @@ export class RunnStandIn extends Counterpart {
 		if (req.headers['accept-version'] !== '1.0.0') badRequest('The Accept-Version header is required (use 1.0.0)');
 	}
 
-	private list(key: keyof Tables, query: URLSearchParams) {
+	private list(key: keyof RunnTables, query: URLSearchParams) {
 		const limit = query.has('limit') ? Number(query.get('limit')) : 50;
 		if (!Number.isInteger(limit) || limit < 1 || limit > MAX_LIMIT) badRequest(`querystring/limit must be between 1 and ${MAX_LIMIT}`);
 		let offset = 0;
@@ -245,7 +246,7 @@ export class RunnStandIn extends Counterpart {
 		return { values: structuredClone(page), nextCursor: next };
 	}
 
-	private exists(key: keyof Tables, id: number | undefined, field: string): void {
+	private exists(key: keyof RunnTables, id: number | undefined, field: string): void {
 		if (id !== undefined && !this.tables[key].some((r) => r.id === id)) throw new HttpError(404, `${field} ${id} not found`);
 	}
 
@@ -255,7 +256,7 @@ export class RunnStandIn extends Counterpart {
 		);
 	}
 
-	private create(key: keyof Tables, body: Record<string, unknown>): Stamped {
+	private create(key: keyof RunnTables, body: Record<string, unknown>): Stamped {
 		const now = isoNow();
 		const base = { id: this.nextId, createdAt: now, updatedAt: now };
 		switch (key) {
@@ -395,7 +396,7 @@ export class RunnStandIn extends Counterpart {
 		}
 	}
 
-	private update(key: keyof Tables, record: Stamped, body: Record<string, unknown>): Stamped {
+	private update(key: keyof RunnTables, record: Stamped, body: Record<string, unknown>): Stamped {
 		const allowed: Record<string, string[]> = {
 			clients: ['name', 'website', 'isArchived', 'references'],
 			projects: ['name', 'clientId', 'isArchived', 'isConfirmed', 'budget', 'references', 'tags'],

@@ -1,7 +1,7 @@
 // Runn (guide 002): the daily one-way import, run twice, then after edits and a deletion on either side.
 import assert from 'assert/strict';
 
-import type { RunnActual, RunnClient, RunnContract, RunnPerson, RunnProject, RunnRole } from '../../../counterparts/runn';
+import type { RunnActual, RunnTables } from '../../../counterparts/runn';
 import type { E2EContext } from '../../context';
 import type { Case } from '../../harness';
 import { counterpartChange, describeWrites, harvestChange, harvestList, runExample } from './support';
@@ -9,14 +9,7 @@ import { counterpartChange, describeWrites, harvestChange, harvestList, runExamp
 const WORKFLOW = 'exRunnImport0001';
 const TRIGGER = 'Sync now';
 
-interface RunnState {
-	clients: RunnClient[];
-	projects: RunnProject[];
-	roles: RunnRole[];
-	people: RunnPerson[];
-	contracts: RunnContract[];
-	actuals: RunnActual[];
-}
+type RunnState = RunnTables;
 
 interface HarvestEntry {
 	id: number;

@@ -198,18 +198,6 @@ export function harvest(name: string, at: [number, number], resource: string, op
 	};
 }
 
-export function harvestTrigger(name: string, at: [number, number], parameters: Params) {
-	const { type, id, name: credential } = CREDENTIALS.harvest;
-	return {
-		name,
-		at,
-		type: 'n8n-nodes-harvestapp.harvestAppTrigger',
-		typeVersion: 1,
-		parameters: { authentication: 'accessToken', ...parameters },
-		credentials: { [type]: { id, name: credential } },
-	};
-}
-
 /** A record picker given by ID (the way an expression fills a Harvest locator). */
 export const byId = (value: string) => ({ __rl: true, mode: 'id', value });
 
