@@ -302,17 +302,17 @@ for (const entry of harvestRecords('Harvest time entries')) {
 	if (userId) fields.USER_ID = userId;
 	const record = existing.get(String(entry.id));
 	if (record && record.TASK_ID !== taskId) {
-		out.push({ json: { action: 'delete', params: [record.TASK_ID, record.ID] } });
-		out.push({ json: { action: 'add', params: [taskId, fields] } });
+		out.push({ json: { action: 'delete', params: { TASKID: record.TASK_ID, ITEMID: record.ID } } });
+		out.push({ json: { action: 'add', params: { TASKID: taskId, ARFIELDS: fields } } });
 	} else if (!record) {
-		out.push({ json: { action: 'add', params: [taskId, fields] } });
+		out.push({ json: { action: 'add', params: { TASKID: taskId, ARFIELDS: fields } } });
 	} else {
 		const same = Number(record.SECONDS) === fields.SECONDS && record.COMMENT_TEXT === fields.COMMENT_TEXT && record.CREATED_DATE.slice(0, 10) === entry.spent_date && (!userId || record.USER_ID === userId);
-		if (!same) out.push({ json: { action: 'update', params: [taskId, record.ID, fields] } });
+		if (!same) out.push({ json: { action: 'update', params: { TASKID: taskId, ITEMID: record.ID, ARFIELDS: fields } } });
 	}
 }
 // Entries deleted in Harvest (or moved off a synced task) leave Bitrix24 too.
-for (const [entryId, record] of existing) if (!wanted.has(entryId)) out.push({ json: { action: 'delete', params: [record.TASK_ID, record.ID] } });
+for (const [entryId, record] of existing) if (!wanted.has(entryId)) out.push({ json: { action: 'delete', params: { TASKID: record.TASK_ID, ITEMID: record.ID } } });
 return out;`),
 	);
 	wf.connect(records, timePlan);
