@@ -8,4 +8,4 @@ import { pictureCases } from './pictures';
 import { runnCases } from './runn';
 import { upsalesCases } from './upsales';
 
-export const exampleCases: Array<Case<E2EContext>> = [...bitrix24Cases, ...upsalesCases, ...runnCases, ...domoCases, ...pictureCases];
+export const exampleCases: Array<Case<E2EContext>> = [...runnCases, ...upsalesCases, ...domoCases, ...bitrix24Cases, ...pictureCases];
