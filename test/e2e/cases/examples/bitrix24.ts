@@ -100,7 +100,14 @@ export const bitrix24Cases: Array<Case<E2EContext>> = [
 			// 3. Live: the stand-in's outbound webhook posts each task event to the activated workflow.
 			const workflow = await ctx.rest.call<{ versionId: string }>('GET', `/rest/workflows/${WORKFLOW}`);
 			await ctx.rest.call('POST', `/rest/workflows/${WORKFLOW}/activate`, { versionId: workflow.versionId });
-			await bitrix.adminRoute('POST', '/handlers', { url: `${ctx.n8n.baseUrl}/webhook/${BITRIX24_WEBHOOK_PATH}` });
+			const hook = `${ctx.n8n.baseUrl}/webhook/${BITRIX24_WEBHOOK_PATH}`;
+			// n8n may register the webhook a moment after activation: until then a GET says "not registered" at
+			// all, afterwards "not registered for GET … make a POST request".
+			for (const deadline = Date.now() + 30_000; !(await (await fetch(hook)).text()).includes('POST'); ) {
+				assert.ok(Date.now() < deadline, 'the webhook is registered after activation');
+				await new Promise((resolve) => setTimeout(resolve, 250));
+			}
+			await bitrix.adminRoute('POST', '/handlers', { url: hook });
 			try {
 				const settled = async (change: () => Promise<unknown>) => {
 					const before = (await ctx.rest.executions(WORKFLOW)).length;
