@@ -14,9 +14,9 @@ export interface E2EContext {
 	sandbox: Sandbox;
 	/** A separate sandbox only the activated trigger watches, so other cases' writes cannot disturb it. */
 	triggerSandbox: Sandbox;
-	/** The sandbox the example workflows work in, and their counterparts' stand-ins with the demo seed. */
-	examplesSandbox: Sandbox;
-	world: ExampleWorld;
+	/** The sandbox the example workflows work in, and their counterparts' stand-ins with the demo seed (the e2e tier only; read them with `examplesOf`). */
+	examplesSandbox?: Sandbox;
+	world?: ExampleWorld;
 	pack: PackResult;
 	workDir: string;
 	/** Path of the Chromium binary (installed on first use). */

@@ -7,7 +7,7 @@ import type { BitrixTask, ElapsedItem } from '../../../counterparts/bitrix24';
 import type { E2EContext } from '../../context';
 import { BITRIX24_WEBHOOK_PATH } from '../../examples/build/bitrix24';
 import type { Case } from '../../harness';
-import { counterpartChange, describeWrites, harvestChange, harvestList, runExample } from './support';
+import { counterpartChange, describeWrites, examplesOf, harvestChange, harvestList, runExample } from './support';
 
 const WORKFLOW = 'exBitrixTaskSync';
 const TASKS = 'Sync all tasks now';
@@ -64,8 +64,8 @@ export const bitrix24Cases: Array<Case<E2EContext>> = [
 		lane: 'examples',
 		timeoutMs: 400_000,
 		run: async (ctx) => {
-			const bitrix = ctx.world.counterparts.bitrix24;
-			const demo = ctx.world.demo;
+			const bitrix = examplesOf(ctx).world.counterparts.bitrix24;
+			const demo = examplesOf(ctx).world.demo;
 			const state = () => bitrix.state() as unknown as { tasks: BitrixTask[]; elapsed: ElapsedItem[] };
 			const harvestUsers = await harvestList<{ id: number; email: string; is_active: boolean }>(ctx, '/users?is_active=true', 'users');
 			const harvestIdOf = (bitrixUserId: number) => {

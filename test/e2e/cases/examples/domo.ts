@@ -5,7 +5,7 @@ import type { DomoDataSet } from '../../../counterparts/domo';
 import type { E2EContext } from '../../context';
 import type { Case } from '../../harness';
 import { REPORTS } from '../../examples/build/domo';
-import { describeWrites, harvestChange, runExample } from './support';
+import { describeWrites, examplesOf, harvestChange, runExample } from './support';
 
 const WORKFLOW = 'exDomoDatasets01';
 const TRIGGER = 'Export now';
@@ -45,7 +45,7 @@ function column(dataset: StoredDataSet, name: string): string[] {
 async function harvestIds(ctx: E2EContext, report: string): Promise<string[]> {
 	const child = CHILD_LISTS[report];
 	if (child) {
-		await ctx.examplesSandbox.admin('DELETE', '/rate-limits');
+		await examplesOf(ctx).sandbox.admin('DELETE', '/rate-limits');
 		const ids: string[] = [];
 		for (const parent of await listIds(ctx, ...child.parents)) ids.push(...(await listIds(ctx, child.children(parent), child.key)));
 		return ids.sort();
@@ -56,7 +56,7 @@ async function harvestIds(ctx: E2EContext, report: string): Promise<string[]> {
 async function listIds(ctx: E2EContext, path: string, key: string): Promise<string[]> {
 	const ids: string[] = [];
 	for (let page = 1; ; page++) {
-		const body = await ctx.examplesSandbox.get<Record<string, unknown>>(`${path}?per_page=2000&page=${page}`);
+		const body = await examplesOf(ctx).sandbox.get<Record<string, unknown>>(`${path}?per_page=2000&page=${page}`);
 		ids.push(...(body[key] as Array<{ id: number }>).map((r) => String(r.id)));
 		if (!body.next_page) return ids.sort();
 	}
@@ -68,7 +68,7 @@ export const domoCases: Array<Case<E2EContext>> = [
 		lane: 'examples',
 		timeoutMs: 300_000,
 		run: async (ctx) => {
-			const domo = ctx.world.counterparts.domo;
+			const domo = examplesOf(ctx).world.counterparts.domo;
 			const datasets = () => new Map((domo.state().datasets as StoredDataSet[]).map((d) => [d.name.replace(/^Harvest: /, ''), d]));
 			const imports = (effects: { counterpartWrites: Array<{ method: string; path: string }> }) =>
 				effects.counterpartWrites.filter((w) => w.method === 'PUT' && w.path.endsWith('/data')).map((w) => w.path.split('/')[3]);

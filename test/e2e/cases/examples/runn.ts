@@ -4,7 +4,7 @@ import assert from 'assert/strict';
 import type { RunnActual, RunnTables } from '../../../counterparts/runn';
 import type { E2EContext } from '../../context';
 import type { Case } from '../../harness';
-import { counterpartChange, describeWrites, harvestChange, harvestList, runExample } from './support';
+import { counterpartChange, describeWrites, examplesOf, harvestChange, harvestList, runExample } from './support';
 
 const WORKFLOW = 'exRunnImport0001';
 const TRIGGER = 'Sync now';
@@ -58,9 +58,9 @@ export const runnCases: Array<Case<E2EContext>> = [
 		lane: 'examples',
 		timeoutMs: 300_000,
 		run: async (ctx) => {
-			const runn = ctx.world.counterparts.runn;
+			const runn = examplesOf(ctx).world.counterparts.runn;
 			const state = () => runn.state() as unknown as RunnState;
-			const linked = ctx.world.demo.runnLinkedClient;
+			const linked = examplesOf(ctx).world.demo.runnLinkedClient;
 
 			// 1. First run: everything active in Harvest arrives once, matched by Harvest ID only.
 			const first = await runExample(ctx, WORKFLOW, TRIGGER, runn);

@@ -6,7 +6,7 @@ import type { UpsalesAccount, UpsalesOrder } from '../../../counterparts/upsales
 import type { E2EContext } from '../../context';
 import type { Case } from '../../harness';
 import { nodeItems } from '../../n8n';
-import { counterpartChange, describeWrites, harvestChange, harvestList, runExample, type RunEffects } from './support';
+import { counterpartChange, describeWrites, examplesOf, harvestChange, harvestList, runExample, type RunEffects } from './support';
 
 const WORKFLOW = 'exUpsalesSync001';
 const TRIGGER = 'Sync now';
@@ -26,7 +26,7 @@ const projectOf = (order: UpsalesOrder) => order.custom.find((c) => c.fieldId ==
 /** What Harvest's Uninvoiced report says now for the active projects, over the dates the run used. */
 async function tracked(ctx: E2EContext, run: RunEffects): Promise<Map<string, UninvoicedRow>> {
 	const [settings] = nodeItems(run.result, 'Settings');
-	const report = await ctx.examplesSandbox.get<{ results: UninvoicedRow[] }>(`/reports/uninvoiced?from=${String(settings.trackedFrom)}&to=${String(settings.today)}&per_page=2000`);
+	const report = await examplesOf(ctx).sandbox.get<{ results: UninvoicedRow[] }>(`/reports/uninvoiced?from=${String(settings.trackedFrom)}&to=${String(settings.today)}&per_page=2000`);
 	const active = new Set((await harvestList<{ id: number }>(ctx, '/projects?is_active=true', 'projects')).map((p) => p.id));
 	return new Map(report.results.filter((row) => active.has(row.project_id)).map((row) => [String(row.project_id), row]));
 }
@@ -52,7 +52,7 @@ export const upsalesCases: Array<Case<E2EContext>> = [
 		lane: 'examples',
 		timeoutMs: 300_000,
 		run: async (ctx) => {
-			const upsales = ctx.world.counterparts.upsales;
+			const upsales = examplesOf(ctx).world.counterparts.upsales;
 			const orders = () => (upsales.state() as unknown as { orders: UpsalesOrder[] }).orders;
 			const accounts = () => (upsales.state() as unknown as { accounts: UpsalesAccount[] }).accounts;
 
@@ -73,7 +73,7 @@ export const upsalesCases: Array<Case<E2EContext>> = [
 			}
 			const names = accounts().map((a) => a.name.toLowerCase());
 			assert.equal(new Set(names).size, names.length, 'no company twice');
-			assert.ok(accounts().some((a) => a.id === ctx.world.demo.upsalesAccount.id), 'the company that existed is kept');
+			assert.ok(accounts().some((a) => a.id === examplesOf(ctx).world.demo.upsalesAccount.id), 'the company that existed is kept');
 
 			// 2. Second run: nothing changes on either side.
 			const second = await runExample(ctx, WORKFLOW, TRIGGER, upsales);
@@ -109,7 +109,7 @@ export const upsalesCases: Array<Case<E2EContext>> = [
 			assert.ok(Number(invoice.amount) > 0, 'the invoice holds the tracked time');
 			const open = await harvestList<{ billable: boolean; is_billed: boolean; is_running: boolean }>(ctx, `/time_entries?project_id=${projectOf(edited)}`, 'time_entries');
 			assert.deepEqual(open.filter((e) => e.billable && !e.is_billed && !e.is_running), [], 'no billable time of the project is left uninvoiced');
-			const project = await ctx.examplesSandbox.get<{ is_active: boolean; notes: string }>(`/projects/${projectOf(edited)}`);
+			const project = await examplesOf(ctx).sandbox.get<{ is_active: boolean; notes: string }>(`/projects/${projectOf(edited)}`);
 			assert.equal(project.is_active, false, 'no more time is tracked on the project');
 			assert.match(project.notes, new RegExp(`invoice ${String(invoice.number)} \\(Upsales order ${edited.id}\\)`));
 			const again = await runExample(ctx, WORKFLOW, TRIGGER, upsales);
