@@ -181,6 +181,34 @@ function n8nFolder(spec: RuntimeSpec): string {
 	return spec.node === NODE_VERSION ? `n8n-${spec.n8n}` : `n8n-${spec.n8n}-node-${spec.node}`;
 }
 
+const SQLITE3_BINARY = 'node_sqlite3.node';
+
+/**
+ * The sqlite3 binary of another ready install in the cache that has the same sqlite3 version and runs on the same
+ * Node, if there is one: compiled from the same sources against the same headers, it is the same file. The load
+ * check after the install still proves it.
+ */
+function compiledSqlite3(root: string, spec: RuntimeSpec, scratch: string): { binary: string; from: string } | undefined {
+	const sqlite3Version = (dir: string): string | undefined => {
+		try {
+			return (JSON.parse(fs.readFileSync(path.join(dir, 'node_modules', 'sqlite3', 'package.json'), 'utf8')) as { version: string }).version;
+		} catch {
+			return undefined;
+		}
+	};
+	const wanted = sqlite3Version(scratch);
+	if (!wanted) return undefined;
+	for (const other of [MAIN_RUNTIME, ...SUPPORTED_RUNTIMES]) {
+		if (other.node !== spec.node || other.n8n === spec.n8n) continue;
+		const dir = path.join(root, n8nFolder(other));
+		const binary = path.join(dir, 'node_modules', 'sqlite3', 'build', 'Release', SQLITE3_BINARY);
+		if (fs.existsSync(path.join(dir, READY)) && sqlite3Version(dir) === wanted && fs.existsSync(binary)) {
+			return { binary, from: `${n8nFolder(other)} (sqlite3 ${wanted}, Node ${spec.node})` };
+		}
+	}
+	return undefined;
+}
+
 async function ensureN8n(root: string, nodeDir: string, spec: RuntimeSpec): Promise<string> {
 	const target = path.join(root, n8nFolder(spec));
 	const env = runtimeEnv(nodeDir);
@@ -202,18 +230,27 @@ async function ensureN8n(root: string, nodeDir: string, spec: RuntimeSpec): Prom
 		} finally {
 			done();
 		}
-		log(`  n8n installed in ${Math.round((Date.now() - started) / 1000)} s; compiling sqlite3 (about 1 minute)`);
-		const built = heartbeat('npm rebuild sqlite3', () => '');
-		try {
-			// The prebuilt sqlite3 binary would be downloaded from GitHub; build it from source instead.
-			await runOk('npm', ['rebuild', '--ignore-scripts=false', 'sqlite3'], {
-				cwd: scratch,
-				env: { ...env, npm_config_build_from_source: 'true' },
-				teeFile: logFile,
-				timeoutMs: 20 * 60_000,
-			});
-		} finally {
-			built();
+		const donor = compiledSqlite3(root, spec, scratch);
+		if (donor) {
+			// Same sqlite3 version, same Node: the compiled binary is the same file (a minute or more of compiling saved).
+			const release = path.join(scratch, 'node_modules', 'sqlite3', 'build', 'Release');
+			fs.mkdirSync(release, { recursive: true });
+			fs.copyFileSync(donor.binary, path.join(release, SQLITE3_BINARY));
+			log(`  n8n installed in ${Math.round((Date.now() - started) / 1000)} s; sqlite3 taken from ${donor.from}`);
+		} else {
+			log(`  n8n installed in ${Math.round((Date.now() - started) / 1000)} s; compiling sqlite3 (about 1 minute)`);
+			const built = heartbeat('npm rebuild sqlite3', () => '');
+			try {
+				// The prebuilt sqlite3 binary would be downloaded from GitHub; build it from source instead.
+				await runOk('npm', ['rebuild', '--ignore-scripts=false', 'sqlite3'], {
+					cwd: scratch,
+					env: { ...env, npm_config_build_from_source: 'true' },
+					teeFile: logFile,
+					timeoutMs: 20 * 60_000,
+				});
+			} finally {
+				built();
+			}
 		}
 		// isolated-vm (the expression sandbox of newer n8n; older ones have none) must load from its bundled prebuild.
 		const modules = fs.existsSync(path.join(scratch, 'node_modules', 'isolated-vm')) ? ['sqlite3', 'isolated-vm'] : ['sqlite3'];
