@@ -1,7 +1,8 @@
 /**
  * Rules: a field that several operations show identically is described once, shown for all of them; every
  * resource/operation keeps exactly the fields it had, with the same settings, in the same order. The build's
- * frozen copy of the node's fields is the same data as the fields built from the operations.
+ * frozen copy of the node's fields is the same data as the fields built from the operations, and the whole
+ * description stays within 200 kB.
  */
 import type { INodeProperties } from 'n8n-workflow';
 
@@ -11,7 +12,13 @@ import { mergeSharedFields } from '../../nodes/HarvestApp/descriptions/compact';
 import { built } from '../../nodes/HarvestApp/properties';
 import { HarvestApp } from '../../nodes/HarvestApp/HarvestApp.node';
 
-const { frozenModule } = require('../../scripts/freeze-description.js') as { frozenModule: (value: unknown) => string };
+const { frozenFiles, DATA } = require('../../scripts/freeze-description.js') as {
+	frozenFiles: (value: unknown) => { data: string; module: string };
+	DATA: string;
+};
+
+/** Issue 14's ceiling for the node's description; the bench's package scenario reports the size too. */
+const DESCRIPTION_LIMIT_BYTES = 200_000;
 
 const field = (name: string, resource: string[], operation: string[], extra: Partial<INodeProperties> = {}): INodeProperties => ({
 	displayName: name,
@@ -28,6 +35,12 @@ const selector = (resource: string): INodeProperties => ({
 	default: 'get',
 	options: [],
 	displayOptions: { show: { resource: [resource] } },
+});
+
+/** An operation selector that names its operations, which tells which resource/operation screens exist. */
+const withOperations = (resource: string, operations: string[]): INodeProperties => ({
+	...selector(resource),
+	options: operations.map((value) => ({ name: value, value })),
 });
 
 /** What one resource/operation shows, in order, without the conditions (which merging rewrites). */
@@ -80,7 +93,7 @@ describe('mergeSharedFields', () => {
 		expect(merged[3].displayOptions?.show).toEqual({ resource: ['client', 'task'], operation: ['getAll'], returnAll: [false] });
 	});
 
-	it('keeps copies apart where merging would change the order on screen', () => {
+	it('moves a merged field below fields that come first on another screen, every screen keeping its order', () => {
 		const input = [
 			selector('invoice'),
 			field('invoiceId', ['invoice'], ['get']),
@@ -90,9 +103,57 @@ describe('mergeSharedFields', () => {
 
 		const merged = mergeSharedFields(input);
 
-		// On Delete the notice comes first; a merged picker would sit above it.
-		expect(merged.filter((p) => p.name === 'invoiceId')).toHaveLength(2);
-		expect(shownFor(merged, 'invoice', 'delete')).toEqual(shownFor(input, 'invoice', 'delete'));
+		expect(merged.map((p) => p.name)).toEqual(['operation', 'notice', 'invoiceId']);
+		for (const operation of ['get', 'delete']) expect(shownFor(merged, 'invoice', operation)).toEqual(shownFor(input, 'invoice', operation));
+	});
+
+	it('keeps copies apart where no single order fits every screen', () => {
+		const input = [
+			selector('invoice'),
+			field('invoiceId', ['invoice'], ['get']),
+			field('note', ['invoice'], ['get']),
+			field('note', ['invoice'], ['delete']),
+			field('invoiceId', ['invoice'], ['delete']),
+		];
+
+		const merged = mergeSharedFields(input);
+
+		// Get shows the picker above the note, Delete below it: one of the two stays in two copies.
+		expect(merged).toHaveLength(4);
+		for (const operation of ['get', 'delete']) expect(shownFor(merged, 'invoice', operation)).toEqual(shownFor(input, 'invoice', operation));
+	});
+
+	it('joins different resources and operations where every combination that exists was shown', () => {
+		const input = [
+			withOperations('project', ['get', 'update']),
+			withOperations('expense', ['create']),
+			field('projectId', ['project'], ['get']),
+			field('projectId', ['expense'], ['create']),
+		];
+
+		const merged = mergeSharedFields(input);
+
+		// Projects have no Create and expenses no Get: shown for both resources × both operations, it adds no screen.
+		expect(merged.filter((p) => p.name === 'projectId').map((p) => p.displayOptions?.show)).toEqual([
+			{ resource: ['project', 'expense'], operation: ['get', 'create'] },
+		]);
+	});
+
+	it('keeps copies apart where joining them would show the field on a screen that had none', () => {
+		const input = [
+			withOperations('project', ['create', 'get']),
+			withOperations('expense', ['create', 'get']),
+			field('projectId', ['project'], ['get']),
+			field('projectId', ['expense'], ['create']),
+		];
+
+		const merged = mergeSharedFields(input);
+
+		// Joined, the picker would also show on Create of projects and Get of expenses.
+		expect(merged.filter((p) => p.name === 'projectId')).toHaveLength(2);
+		for (const [resource, operation] of [['project', 'create'], ['project', 'get'], ['expense', 'create'], ['expense', 'get']]) {
+			expect(shownFor(merged, resource, operation)).toEqual(shownFor(input, resource, operation));
+		}
 	});
 
 	it('keeps fields apart that differ in anything but where they show', () => {
@@ -120,10 +181,24 @@ describe('the Harvest App node', () => {
 		expect(built.properties.length).toBeLessThan(unmerged.length);
 	});
 
-	it('the frozen module of the build holds the same data as the fields built from the operations', () => {
-		const exports: { built?: unknown } = {};
-		new Function('exports', frozenModule(built))(exports);
+	it('describes itself in at most 200 kB of JSON, the size n8n sends to every editor (issue 14)', () => {
+		const bytes = Buffer.byteLength(JSON.stringify(new HarvestApp().description));
+		const unmergedBytes = Buffer.byteLength(JSON.stringify(unmerged));
 
+		expect(bytes).toBeLessThanOrEqual(DESCRIPTION_LIMIT_BYTES);
+		expect(bytes).toBeLessThan(unmergedBytes);
+	});
+
+	it('the frozen files of the build hold the same data as the fields built from the operations', () => {
+		const { data, module } = frozenFiles(built);
+		const exports: { built?: unknown } = {};
+		const required: string[] = [];
+		new Function('exports', 'require', module)(exports, (file: string) => {
+			required.push(file);
+			return JSON.parse(data) as unknown;
+		});
+
+		expect(required).toEqual([`./${DATA}`]);
 		expect(exports.built).toEqual(JSON.parse(JSON.stringify(built)));
 		expect(new HarvestApp().description.properties).toBe(built.properties);
 	});
