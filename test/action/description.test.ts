@@ -126,10 +126,17 @@ describe('node description', () => {
 
 	it('lets only line-item quantities and unit prices go below zero in the editor', () => {
 		const signed: string[] = [];
+		// A field described once for several resources and operations is listed for each that has it.
+		const hasOperation = (resource: string, operation: string) =>
+			operationSelectors.some((o) => (show(o).resource as string[]).includes(resource) && o.options?.some((option) => 'value' in option && option.value === operation));
 		for (const top of properties) {
-			const where = `${show(top).resource?.join()}.${show(top).operation?.join()}`;
-			for (const { p, where: path } of walk([top], where)) {
-				if (p.type === 'number' && p.typeOptions?.minValue === undefined) signed.push(path);
+			const screens = ((show(top).resource ?? []) as string[]).flatMap((resource) =>
+				((show(top).operation ?? []) as string[]).filter((operation) => hasOperation(resource, operation)).map((operation) => `${resource}.${operation}`),
+			);
+			for (const where of screens) {
+				for (const { p, where: path } of walk([top], where)) {
+					if (p.type === 'number' && p.typeOptions?.minValue === undefined) signed.push(path);
+				}
 			}
 		}
 		expect(signed.sort()).toEqual([
