@@ -35,9 +35,16 @@ async function n8nNode(args: string[], cwd: string) {
 
 const normalise = (text: string) => text.replace(/\s+/g, ' ').trim();
 
-/** The one file our build rewrites after tsc (scripts/freeze-description.js), and how it rewrites it. */
+/**
+ * The one module our build rewrites after tsc (scripts/freeze-description.js), the data file it adds beside it,
+ * and how it writes both.
+ */
 const FROZEN_PROPERTIES = 'nodes/HarvestApp/properties.js';
-const { frozenModule } = require(path.join(repoRoot, 'scripts', 'freeze-description.js')) as { frozenModule: (built: unknown) => string };
+const { frozenFiles, DATA } = require(path.join(repoRoot, 'scripts', 'freeze-description.js')) as {
+	frozenFiles: (built: unknown) => { data: string; module: string };
+	DATA: string;
+};
+const FROZEN_DATA = path.posix.join(path.posix.dirname(FROZEN_PROPERTIES), DATA);
 
 export const nodeCliCases: Array<Case<VerificationContext>> = [
 	{
@@ -83,17 +90,23 @@ export const nodeCliCases: Array<Case<VerificationContext>> = [
 			assert.equal(result.code, 0, `n8n-node build failed:\n${result.output.slice(-4000)}`);
 			const theirs = path.join(dir, 'dist');
 			const files = listFiles(ours);
-			assert.deepEqual(files, listFiles(theirs), 'file layout differs from n8n-node build');
+			assert.deepEqual(
+				files.filter((file) => file !== FROZEN_DATA),
+				listFiles(theirs),
+				'file layout differs from n8n-node build (beyond the frozen fields)',
+			);
 			for (const file of files) {
+				if (file === FROZEN_DATA) continue;
 				const a = fs.readFileSync(path.join(ours, file));
 				const b = fs.readFileSync(path.join(theirs, file));
 				// tsc re-indents the codex JSON it emits, gulp copies it verbatim: compare what n8n reads.
 				if (file.endsWith('.json')) assert.deepEqual(JSON.parse(a.toString()), JSON.parse(b.toString()), `${file} differs`);
 				else if (file === FROZEN_PROPERTIES) {
-					// Our build then turns the node's field builders into plain data: that must be exactly the frozen
-					// form of what n8n-node build's module exports.
-					const built = (require(path.join(theirs, file)) as { built: unknown }).built;
-					assert.equal(a.toString(), frozenModule(built), `${file} is not the frozen form of n8n-node build's`);
+					// Our build then turns the node's field builders into plain data: module and data file must be
+					// exactly the frozen form of what n8n-node build's module exports.
+					const frozen = frozenFiles((require(path.join(theirs, file)) as { built: unknown }).built);
+					assert.equal(a.toString(), frozen.module, `${file} is not the frozen form of n8n-node build's`);
+					assert.equal(fs.readFileSync(path.join(ours, FROZEN_DATA), 'utf8'), frozen.data, `${FROZEN_DATA} is not the data of n8n-node build's ${file}`);
 				} else assert.ok(a.equals(b), `${file} differs from n8n-node build's`);
 			}
 			// What n8n loads from the layout: every node and credential named in package.json, each node's codex.
