@@ -55,7 +55,7 @@ export function buildBitrix24() {
 	const wf = new Workflow(WORKFLOW_ID, 'Harvest ⇄ Bitrix24: tasks to Harvest, tracked time back to the tasks');
 
 	wf.add(
-		sticky('About this workflow', [-0.3, -2.9], [820, 540], [
+		sticky('About this workflow', [-0.3, -3.3], [820, 560], [
 			'## Bitrix24 ⇄ Harvest',
 			'The Bitrix24 Harvest app, step by step.',
 			'**Tasks, Bitrix24 → Harvest** (on every task event, and every night for all tasks):',
@@ -70,17 +70,17 @@ export function buildBitrix24() {
 	);
 
 	// Three ways in; each says what to do, then the one Settings node.
-	const event = wf.add(webhook('Bitrix24 task event', [0, 0], BITRIX24_WEBHOOK_PATH, WORKFLOW_ID));
-	const nightly = wf.add(schedule('Every night at 2:00', [0, 1], { field: 'days', daysInterval: 1, triggerAtHour: 2 }));
-	const tasksNow = wf.add(manual('Sync all tasks now', [0, 2]));
-	const quarter = wf.add(schedule('Every 15 minutes', [0, 3.2], { field: 'minutes', minutesInterval: 15 }));
-	const timeNow = wf.add(manual('Sync time now', [0, 4.2]));
-	const allTasks = wf.add(set('All tasks', [1, 1.5], { mode: ['string', 'tasks'] }));
-	const timeRun = wf.add(set('Tracked time', [1, 3.7], { mode: ['string', 'time'] }));
+	const event = wf.add(webhook('Bitrix24 task event', [0, 0.8], BITRIX24_WEBHOOK_PATH, WORKFLOW_ID));
+	const nightly = wf.add(schedule('Every night at 2:00', [0, 1.8], { field: 'days', daysInterval: 1, triggerAtHour: 2 }));
+	const tasksNow = wf.add(manual('Sync all tasks now', [0, 2.8]));
+	const quarter = wf.add(schedule('Every 15 minutes', [0, 4.2], { field: 'minutes', minutesInterval: 15 }));
+	const timeNow = wf.add(manual('Sync time now', [0, 5.2]));
+	const allTasks = wf.add(set('All tasks', [1, 2.3], { mode: ['string', 'tasks'] }));
+	const timeRun = wf.add(set('Tracked time', [1, 4.7], { mode: ['string', 'time'] }));
 	const settings = wf.add(
 		set(
 			'Settings',
-			[2, 2],
+			[2, 3],
 			{
 				bitrixUrl: ['string', `${STAND_IN_ORIGIN}/bitrix24/rest`],
 				applicationToken: ['string', DEMO_APPLICATION_TOKEN],
@@ -100,7 +100,7 @@ export function buildBitrix24() {
 	wf.connect(timeRun, settings);
 
 	// ---- Tasks: Bitrix24 → Harvest ---------------------------------------------------------------------------
-	const isTime = wf.add(ifTrue('Time or tasks?', [3, 2], "$json.mode === 'time'"));
+	const isTime = wf.add(ifTrue('Time or tasks?', [3, 3], "$json.mode === 'time'"));
 	wf.connect(settings, isTime);
 	const which = wf.add(
 		code(
@@ -177,16 +177,16 @@ return out;`),
 	wf.connect(harvestTasks, plan);
 
 	// Renames run first (n8n runs the upper branch first), so Create or Update below finds the task by its new name.
-	const renamed = wf.add(keep('Renamed in Bitrix24?', [12, 0], '!$json.deleted && !!$json.renameFrom'));
-	const rename = wf.add(harvest('Rename task', [13, 0], 'task', 'update', { taskId: byId('={{ $json.harvestTaskId }}'), updateFields: { name: '={{ $json.taskName }}' } }));
+	const renamed = wf.add(keep('Renamed in Bitrix24?', [12, -0.2], '!$json.deleted && !!$json.renameFrom'));
+	const rename = wf.add(harvest('Rename task', [13, -0.2], 'task', 'update', { taskId: byId('={{ $json.harvestTaskId }}'), updateFields: { name: '={{ $json.taskName }}' } }));
 	wf.chain(plan, renamed, rename);
 
 	const deleted = wf.add(ifTrue('Deleted in Bitrix24?', [12, 0.8], '$json.deleted'));
-	const deactivate = wf.add(harvest('Deactivate deleted task', [13, 0.5], 'task', 'update', { taskId: byId('={{ $json.harvestTaskId }}'), updateFields: { is_active: false } }));
+	const deactivate = wf.add(harvest('Deactivate deleted task', [13, 0.8], 'task', 'update', { taskId: byId('={{ $json.harvestTaskId }}'), updateFields: { is_active: false } }));
 	const P = "$('Plan the Harvest changes').item.json";
-	const client = wf.add(harvest('Client (create or update)', [13, 1.2], 'client', 'upsert', { name: `={{ ${P}.clientName }}` }));
+	const client = wf.add(harvest('Client (create or update)', [4, 2.2], 'client', 'upsert', { name: `={{ ${P}.clientName }}` }));
 	const project = wf.add(
-		harvest('Project (create or update)', [14, 1.2], 'project', 'upsert', {
+		harvest('Project (create or update)', [5, 2.2], 'project', 'upsert', {
 			matchBy: 'code',
 			clientId: byId('={{ $json.id }}'),
 			name: `={{ ${P}.projectName }}`,
@@ -197,17 +197,17 @@ return out;`),
 		}),
 	);
 	const task = wf.add(
-		harvest('Task (create or update)', [15, 1.2], 'task', 'upsert', { name: `={{ ${P}.taskName }}`, additionalFields: { is_active: `={{ ${P}.active }}` } }),
+		harvest('Task (create or update)', [6, 2.2], 'task', 'upsert', { name: `={{ ${P}.taskName }}`, additionalFields: { is_active: `={{ ${P}.active }}` } }),
 	);
 	wf.connect(plan, deleted);
 	wf.connect(deleted, deactivate, 0);
 	wf.connect(deleted, client, 1);
 	wf.chain(client, project, task);
 
-	const assignments = wf.add(harvest('Task assignments', [16, 1.2], 'taskAssignment', 'getAll', { returnAll: true }, { executeOnce: true, alwaysOutputData: true }));
-	const userAssignments = wf.add(harvest('User assignments', [17, 1.2], 'userAssignment', 'getAll', { returnAll: true }, { executeOnce: true, alwaysOutputData: true }));
+	const assignments = wf.add(harvest('Task assignments', [7, 2.2], 'taskAssignment', 'getAll', { returnAll: true }, { executeOnce: true, alwaysOutputData: true }));
+	const userAssignments = wf.add(harvest('User assignments', [8, 2.2], 'userAssignment', 'getAll', { returnAll: true }, { executeOnce: true, alwaysOutputData: true }));
 	const toWrite = wf.add(
-		code('Assignments to write', [18, 1.2], `${HELPERS}
+		code('Assignments to write', [9, 2.2], `${HELPERS}
 const taskAssignments = harvestRecords('Task assignments');
 const userAssignments = harvestRecords('User assignments');
 const out = [];
@@ -239,36 +239,36 @@ return out;`),
 	);
 	wf.chain(task, assignments, userAssignments, toWrite);
 
-	const addTask = wf.add(keep('New task assignment', [19, 0.8], "$json.kind === 'addTask'"));
-	const setTask = wf.add(keep('Task assignment moved', [19, 1.4], "$json.kind === 'setTask'"));
-	const addUser = wf.add(keep('New person on project', [19, 2], "$json.kind === 'addUser'"));
+	const addTask = wf.add(keep('New task assignment', [10, 1.6], "$json.kind === 'addTask'"));
+	const setTask = wf.add(keep('Task assignment moved', [10, 2.4], "$json.kind === 'setTask'"));
+	const addUser = wf.add(keep('New person on project', [10, 3.2], "$json.kind === 'addUser'"));
 	wf.connect(toWrite, addTask);
 	wf.connect(toWrite, setTask);
 	wf.connect(toWrite, addUser);
-	wf.connect(addTask, wf.add(harvest('Put task on project', [20, 0.8], 'taskAssignment', 'create', { projectId: byId('={{ $json.projectId }}'), taskId: byId('={{ $json.taskId }}') })));
+	wf.connect(addTask, wf.add(harvest('Put task on project', [11, 1.6], 'taskAssignment', 'create', { projectId: byId('={{ $json.projectId }}'), taskId: byId('={{ $json.taskId }}') })));
 	wf.connect(
 		setTask,
 		wf.add(
-			harvest('Activate or deactivate task on project', [20, 1.4], 'taskAssignment', 'update', {
+			harvest('Activate or deactivate task on project', [11, 2.4], 'taskAssignment', 'update', {
 				projectId: byId('={{ $json.projectId }}'),
 				taskAssignmentId: byId('={{ $json.assignmentId }}'),
 				updateFields: { is_active: '={{ $json.active }}' },
 			}),
 		),
 	);
-	wf.connect(addUser, wf.add(harvest('Put person on project', [20, 2], 'userAssignment', 'create', { projectId: byId('={{ $json.projectId }}'), userId: byId('={{ $json.userId }}') })));
+	wf.connect(addUser, wf.add(harvest('Put person on project', [11, 3.2], 'userAssignment', 'create', { projectId: byId('={{ $json.projectId }}'), userId: byId('={{ $json.userId }}') })));
 
 	// ---- Time: Harvest → Bitrix24 ----------------------------------------------------------------------------
 	const entries = wf.add(
-		harvest('Harvest time entries', [4, 3.4], 'timeEntry', 'getAll', { returnAll: true, filters: { from: `={{ ${S}.timeFrom }}` } }, { executeOnce: true, alwaysOutputData: true }),
+		harvest('Harvest time entries', [4, 4.7], 'timeEntry', 'getAll', { returnAll: true, filters: { from: `={{ ${S}.timeFrom }}` } }, { executeOnce: true, alwaysOutputData: true }),
 	);
 	wf.connect(isTime, entries, 0);
-	const harvestPeople = wf.add(harvest('Harvest people (time)', [5, 3.4], 'user', 'getAll', { returnAll: true }, { executeOnce: true, alwaysOutputData: true }));
-	const bitrixPeople = wf.add(bitrixList('Bitrix24 people (time)', [6, 3.4], 'user.get', '{}'));
+	const harvestPeople = wf.add(harvest('Harvest people (time)', [5, 4.7], 'user', 'getAll', { returnAll: true }, { executeOnce: true, alwaysOutputData: true }));
+	const bitrixPeople = wf.add(bitrixList('Bitrix24 people (time)', [6, 4.7], 'user.get', '{}'));
 	const records = wf.add(
 		http(
 			'Bitrix24 time records',
-			[7, 3.4],
+			[7, 4.7],
 			'bitrix24',
 			{
 				method: 'POST',
@@ -281,7 +281,7 @@ return out;`),
 	);
 	wf.chain(entries, harvestPeople, bitrixPeople, records);
 	const timePlan = wf.add(
-		code('Time records to write', [8, 3.4], `${HELPERS}
+		code('Time records to write', [8, 4.7], `${HELPERS}
 // Each Harvest entry on a synced task is one Time elapsed record, found again by the tag at the end of its comment.
 const TAG = /\\s?\\[Harvest #(\\d+)\\]$/;
 const emails = new Map(harvestRecords('Harvest people (time)').map((u) => [u.id, String(u.email).trim().toLowerCase()]));
@@ -316,13 +316,13 @@ for (const [entryId, record] of existing) if (!wanted.has(entryId)) out.push({ j
 return out;`),
 	);
 	wf.connect(records, timePlan);
-	const added = wf.add(keep('New entry', [9, 3], "$json.action === 'add'"));
-	const changed = wf.add(keep('Edited entry', [9, 3.6], "$json.action === 'update'"));
-	const removed = wf.add(keep('Deleted entry', [9, 4.2], "$json.action === 'delete'"));
+	const added = wf.add(keep('New entry', [9, 3.9], "$json.action === 'add'"));
+	const changed = wf.add(keep('Edited entry', [9, 4.7], "$json.action === 'update'"));
+	const removed = wf.add(keep('Deleted entry', [9, 5.5], "$json.action === 'delete'"));
 	for (const [filter, method, name, y] of [
-		[added, 'task.elapseditem.add', 'Add time record', 3],
-		[changed, 'task.elapseditem.update', 'Update time record', 3.6],
-		[removed, 'task.elapseditem.delete', 'Delete time record', 4.2],
+		[added, 'task.elapseditem.add', 'Add time record', 3.9],
+		[changed, 'task.elapseditem.update', 'Update time record', 4.7],
+		[removed, 'task.elapseditem.delete', 'Delete time record', 5.5],
 	] as const) {
 		wf.connect(timePlan, filter);
 		wf.connect(filter, wf.add(bitrix(name, [10, y], method, '$json.params')));

@@ -113,7 +113,7 @@ export function buildDomo() {
 	const wf = new Workflow('exDomoDatasets01', 'Harvest → Domo: the HarvestApp connector\'s reports as DataSets');
 
 	wf.add(
-		sticky('About this workflow', [-0.3, -2.2], [760, 420], [
+		sticky('About this workflow', [-0.3, -2.5], [760, 420], [
 			'## Harvest → Domo DataSets',
 			'Domo\'s HarvestApp connector, step by step. Every day at 6:00 (or **Export now**):',
 			'1. Each of the connector\'s 17 reports (clients, contacts, expenses, projects, roles, tasks, task and user assignments, time entries, users, project assignments of every user, company, expense categories, invoices, invoice item categories, and the messages and payments of every invoice) is read from Harvest: the records **updated since** the date in **Settings** (default: all).',
@@ -160,7 +160,7 @@ export function buildDomo() {
 	});
 
 	const plan = wf.add(
-		code('DataSets to write', [3, 3], `${TABLES}
+		code('DataSets to write', [3, 4.2], `${TABLES}
 const existing = new Map($('Domo DataSets').all().map((item) => item.json).filter((d) => d.id).map((d) => [d.name, d]));
 const out = [];
 for (const report of reports) {
@@ -177,19 +177,19 @@ return out;`),
 	);
 	wf.connect(previous, plan);
 
-	const isNew = wf.add(ifTrue('New DataSet?', [4, 3], '!$json.datasetId'));
+	const isNew = wf.add(ifTrue('New DataSet?', [4, 4.2], '!$json.datasetId'));
 	const create = wf.add(
-		http('Create DataSet', [5, 2.7], 'domo', {
+		http('Create DataSet', [5, 3.9], 'domo', {
 			method: 'POST',
 			url: `={{ ${S}.domoUrl }}/v1/datasets`,
 			json: "{ name: $json.name, description: 'Harvest data, kept by n8n', rows: 0, schema: $json.schema }",
 		}),
 	);
-	const current = wf.add(http('Rows in Domo', [5, 3.4], 'domo', { url: `={{ ${S}.domoUrl }}/v1/datasets/{{ $json.datasetId }}/data`, query: { includeHeader: 'false' }, text: true }));
+	const current = wf.add(http('Rows in Domo', [5, 4.6], 'domo', { url: `={{ ${S}.domoUrl }}/v1/datasets/{{ $json.datasetId }}/data`, query: { includeHeader: 'false' }, text: true }));
 	const compare = wf.add(
 		code(
 			'Compare with Domo',
-			[6, 3.4],
+			[6, 4.6],
 			`${COMPARE}
 const planned = $('DataSets to write').item.json;
 const same = !planned.schemaChanged && JSON.stringify(rowsOf($json.data ?? '', planned.schema.columns)) === JSON.stringify(rowsOf(planned.csv, planned.schema.columns));
@@ -197,13 +197,13 @@ return { json: { ...planned, changed: !same } };`,
 			{ eachItem: true },
 		),
 	);
-	const changed = wf.add(keep('Changed?', [7, 3.4], '$json.changed'));
-	const schemaChanged = wf.add(ifTrue('Columns changed?', [8, 3.4], '$json.schemaChanged'));
+	const changed = wf.add(keep('Changed?', [7, 4.6], '$json.changed'));
+	const schemaChanged = wf.add(ifTrue('Columns changed?', [8, 4.6], '$json.schemaChanged'));
 	const updateSchema = wf.add(
-		http('Update DataSet columns', [9, 3.2], 'domo', { method: 'PUT', url: `={{ ${S}.domoUrl }}/v1/datasets/{{ $json.datasetId }}`, json: '{ schema: $json.schema }' }),
+		http('Update DataSet columns', [9, 4.4], 'domo', { method: 'PUT', url: `={{ ${S}.domoUrl }}/v1/datasets/{{ $json.datasetId }}`, json: '{ schema: $json.schema }' }),
 	);
 	const upload = wf.add(
-		http('Import rows', [10, 3], 'domo', {
+		http('Import rows', [10, 4.2], 'domo', {
 			method: 'PUT',
 			url: `={{ ${S}.domoUrl }}/v1/datasets/{{ $('DataSets to write').item.json.datasetId ?? $json.id }}/data`,
 			query: { updateMethod: 'REPLACE' },

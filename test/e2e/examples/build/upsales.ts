@@ -39,7 +39,7 @@ export function buildUpsales() {
 	const wf = new Workflow('exUpsalesSync001', 'Harvest ⇄ Upsales: opportunities from tracked time, won deals invoiced');
 
 	wf.add(
-		sticky('About this workflow', [-0.3, -2.3], [760, 440], [
+		sticky('About this workflow', [-0.3, -2.7], [760, 440], [
 			'## Harvest ⇄ Upsales',
 			'The Upsales Harvest app, step by step. Every 15 minutes (or **Sync now**):',
 			'1. **Tracked time → opportunity.** Each active Harvest project with uninvoiced time gets one opportunity in Upsales: its client as the company (created when missing), the default user and stage (*Verbal Agreement*), and **one product row: the uninvoiced hours, priced by the project\'s rates in Harvest**. While it is open, the row follows the time tracked (and deleted) in Harvest. The project is linked by the order custom field *Harvest project ID*.',
@@ -120,8 +120,8 @@ for (const row of tracked) {
 return writes;`),
 	);
 	const isNew = wf.add(ifTrue('New opportunity?', [4, 1.3], "$json.action === 'create'"));
-	const create = wf.add(http('Create opportunity', [5, 1.1], 'upsales', { method: 'POST', url: `={{ ${S}.upsalesUrl }}/orders`, json: '$json.body' }));
-	const update = wf.add(http('Update opportunity', [5, 1.6], 'upsales', { method: 'PUT', url: `={{ ${S}.upsalesUrl }}/orders/{{ $json.id }}`, json: '$json.body' }));
+	const create = wf.add(http('Create opportunity', [5, 0.95], 'upsales', { method: 'POST', url: `={{ ${S}.upsalesUrl }}/orders`, json: '$json.body' }));
+	const update = wf.add(http('Update opportunity', [5, 1.75], 'upsales', { method: 'PUT', url: `={{ ${S}.upsalesUrl }}/orders/{{ $json.id }}`, json: '$json.body' }));
 	wf.connect(settings, orders);
 	wf.chain(orders, plan, isNew);
 	wf.connect(isNew, create, 0);
@@ -142,7 +142,7 @@ return upsales('Won deals')
 	);
 	const anything = wf.add(ifTrue('Anything to invoice?', [4, 2.6], '$json.toInvoice'));
 	const invoice = wf.add(
-		harvest('Invoice the tracked time', [5, 2.4], 'invoice', 'createFromTrackedTime', {
+		harvest('Invoice the tracked time', [5, 2.25], 'invoice', 'createFromTrackedTime', {
 			clientId: byId('={{ $json.clientId }}'),
 			projectIds: '={{ [$json.projectId] }}',
 			importTime: true,
@@ -153,7 +153,7 @@ return upsales('Won deals')
 		}),
 	);
 	const markInvoiced = wf.add(
-		harvest('Mark project invoiced', [6, 2.4], 'project', 'update', {
+		harvest('Mark project invoiced', [6, 2.25], 'project', 'update', {
 			projectId: byId("={{ $('Projects of won deals').item.json.projectId }}"),
 			updateFields: {
 				is_active: false,
@@ -162,7 +162,7 @@ return upsales('Won deals')
 		}),
 	);
 	const close = wf.add(
-		harvest('Close project (nothing to invoice)', [5, 2.9], 'project', 'update', {
+		harvest('Close project (nothing to invoice)', [5, 3.05], 'project', 'update', {
 			projectId: byId('={{ $json.projectId }}'),
 			updateFields: { is_active: false, notes: "=Won in Upsales on {{ $today.toFormat('yyyy-MM-dd') }} (order {{ $json.orderId }}); nothing left to invoice" },
 		}),
