@@ -1,4 +1,4 @@
-// `npm run bench [-- --only list,latency,trigger,create,package] [--keep]`: both Harvest nodes in one real n8n 2.41.1
+// `npm run bench [-- --only list,latency,trigger,create,package,queue] [--keep]`: both Harvest nodes in one real n8n 2.41.1
 // against the sandbox. A full run writes bench/results.json, prints the table and updates README.md; a run
 // with --only writes bench/work/results.partial.json and leaves both alone.
 import fs from 'fs';
@@ -17,11 +17,12 @@ import { runCreateScenario } from './scenarios/create';
 import { runLatencyScenarios } from './scenarios/latency';
 import { runListScenarios } from './scenarios/list';
 import { runPackageScenario } from './scenarios/package';
+import { runQueueScenario } from './scenarios/queue';
 import { runTriggerScenarios } from './scenarios/trigger';
 import { prepare, Resources } from './setup';
 import { checkTargets } from './targets';
 
-const ALL = ['list', 'latency', 'trigger', 'create', 'package'] as const;
+const ALL = ['list', 'latency', 'trigger', 'create', 'package', 'queue'] as const;
 type Part = (typeof ALL)[number];
 
 function parseArgs(argv: string[]): { parts: Part[]; keep: boolean; partial: boolean } {
@@ -63,6 +64,10 @@ async function main(): Promise<number> {
 			if (ctx && args.parts.includes('latency')) rows.push(...(await runLatencyScenarios(ctx, accountId)));
 			if (args.parts.includes('trigger')) rows.push(...(await runTriggerScenarios(sandbox, say)));
 			if (ctx && createTarget && args.parts.includes('create')) rows.push(...(await runCreateScenario(ctx, accountId, createTarget)));
+		}
+		if (args.parts.includes('queue')) {
+			rows.push(...(await runQueueScenario(workDir, say)));
+			say('queue mode measured');
 		}
 		if (args.parts.includes('package')) {
 			rows.push(...(await runPackageScenario(runtime)));

@@ -4,6 +4,7 @@ import { CREATE_SCENARIO } from './scenarios/create';
 import { PACKAGE_SCENARIO } from './scenarios/package';
 import { LATENCY_CASES } from './scenarios/latency';
 import { LIST_CASES } from './scenarios/list';
+import { QUEUE_ITEMS, QUEUE_SCENARIO, QUEUE_WORKFLOWS } from './scenarios/queue';
 import { BUSY_SCENARIO, IDLE_SCENARIO } from './scenarios/trigger';
 import type { ScenarioResult } from './results';
 
@@ -124,6 +125,19 @@ export function checkTargets(rows: ScenarioResult[]): TargetCheck[] {
 			target: 'Description ≤ 200 kB (its JSON, which n8n sends to the editor)',
 			met: bytes <= DESCRIPTION_LIMIT_BYTES,
 			detail: `${(bytes / 1000).toFixed(1)} kB (${bytes} bytes; ${String(loadOurs.details?.properties)} top-level properties); the built-in node's is ${(builtinBytes / 1000).toFixed(1)} kB`,
+		});
+	}
+
+	const queue = find(rows, QUEUE_SCENARIO, 'harvestApp');
+	if (queue) {
+		const total = QUEUE_WORKFLOWS * QUEUE_ITEMS;
+		const over = queue.wallMs / (queue.floorMs ?? 1);
+		const share = queue.status429 / Math.max(1, queue.requests);
+		const duplicates = Number(queue.details?.duplicates ?? 0);
+		checks.push({
+			target: `Queue mode, ${QUEUE_WORKFLOWS} × ${QUEUE_ITEMS} creates on 2 workers: all succeed, none twice, wall ≤ 1.15 × floor, 429s ≤ 2 % of requests`,
+			met: queue.completed && queue.items === total && duplicates === 0 && over <= 1.15 && share <= 0.02,
+			detail: `${queue.items}/${total} created, ${duplicates} twice, ${queue.status429} × 429 of ${queue.requests} requests (${(share * 100).toFixed(2)} %), ${seconds(queue.wallMs)} = ${over.toFixed(3)} × the ${seconds(queue.floorMs ?? 0)} floor`,
 		});
 	}
 

@@ -14,10 +14,13 @@ import { kill, start, stop } from '../e2e/proc';
 import type { Postgres } from './services/postgres';
 import type { Redis } from './services/redis';
 
+/** How the main runs poll triggers: n8n's default (legacy) scheduler, or the durable one with durable poll cursors. */
+export type SchedulerMode = 'legacy' | 'durable';
+
 /**
- * The durable scheduler with durable poll cursors (n8n 2.41.1 has the flags, off by default): poll occurrences
- * become database tasks, and a poll node's static data is committed together with the execution it starts. Only
- * a main runs the scheduler (n8n's DurableScheduler is enabled for instanceType 'main' alone).
+ * The durable scheduler with durable poll cursors (n8n 2.41.1 has all four flags, off by default; durable cursors
+ * need the other three, or n8n logs a warning and keeps them off): poll occurrences become database tasks, and a
+ * poll node's static data is committed together with the execution it starts. Only a main runs the scheduler.
  */
 export const DURABLE_CURSORS_ENV: NodeJS.ProcessEnv = {
 	N8N_SCHEDULER_ENABLED: 'true',
@@ -41,7 +44,11 @@ export interface ClusterOptions {
 	/** Jobs one worker runs at once (n8n's default is 10). */
 	concurrency?: number;
 	encryptionKey?: string;
-	/** Settings for every process (e.g. the durable scheduler's flags). */
+	/** The editor's port when it is free (a free one otherwise); restarts keep the port. */
+	mainPort?: number;
+	/** How the main runs poll triggers (default: n8n's default scheduler). */
+	scheduler?: SchedulerMode;
+	/** More settings for every process. */
 	extraEnv?: NodeJS.ProcessEnv;
 }
 
@@ -60,6 +67,7 @@ function sharedEnv(options: ClusterOptions): NodeJS.ProcessEnv {
 		N8N_EXECUTIONS_QUEUE_KEEP_LAST_COMPLETED: '5000',
 		N8N_EXECUTIONS_QUEUE_KEEP_LAST_FAILED: '5000',
 		N8N_GRACEFUL_SHUTDOWN_TIMEOUT: '10',
+		...(options.scheduler === 'durable' ? DURABLE_CURSORS_ENV : {}),
 		...options.extraEnv,
 	};
 }
@@ -178,12 +186,25 @@ export class QueueCluster {
 
 	async startMain(extraEnv: NodeJS.ProcessEnv = {}): Promise<void> {
 		this.main.options.extraEnv = { ...sharedEnv(this.options), ...extraEnv };
-		await this.main.startServer(this.mainPort);
+		await this.main.startServer(this.mainPort ?? this.options.mainPort);
 		this.mainPort = this.main.port;
 	}
 
 	async killMain(): Promise<void> {
 		await this.main.killServer();
+	}
+
+	get scheduler(): SchedulerMode {
+		return this.options.scheduler ?? 'legacy';
+	}
+
+	/** Stops every process and starts them again under `mode` (same database, queue and user folders). */
+	async restartWith(mode: SchedulerMode): Promise<void> {
+		await this.stop();
+		this.options.scheduler = mode;
+		for (const worker of this.workers) worker.n8n.options.extraEnv = sharedEnv(this.options);
+		await this.startMain();
+		await Promise.all(this.workers.map((w) => w.start()));
 	}
 
 	async stop(): Promise<void> {

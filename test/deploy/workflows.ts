@@ -1,6 +1,6 @@
 // Workflows only the deploy tier uses, built in code because their size and names vary per run: bulk creates
 // (Set → Split Out → Create by Duration, one time entry per item with a unique note) and copies of the e2e
-// trigger workflow (every 5 s, new or updated time entries) pointed at other credentials.
+// trigger workflow (every 5 s, new or updated time entries) pointed at another credential.
 import path from 'path';
 
 import { loadFixture, type WorkflowJson } from '../e2e/workflows';
@@ -24,7 +24,18 @@ export function bulkNotePrefix(tag: string): string {
 	return `deploy bulk ${tag} #`;
 }
 
-export function bulkWorkflow(id: string, tag: string, count: number, target: CreateTarget, credential: { id: string; name: string }): WorkflowJson {
+/**
+ * Start → `count` items → one time entry per item, noted `<prefix><n>`; with `perExecution` the note is
+ * `<prefix><execution id> #<n>`, so an execution n8n ran again shows apart from an item created twice by one run.
+ */
+export function bulkWorkflow(
+	id: string,
+	tag: string,
+	count: number,
+	target: CreateTarget,
+	credential: { id: string; name: string },
+	perExecution = false,
+): WorkflowJson {
 	const numbers = Array.from({ length: count }, (_, i) => i + 1);
 	const nodes = [
 		{ id: 'start', name: 'Start', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 0], parameters: {} },
@@ -51,7 +62,7 @@ export function bulkWorkflow(id: string, tag: string, count: number, target: Cre
 				taskId: { __rl: true, mode: 'id', value: String(target.taskId) },
 				spentDate: target.spentDate,
 				hours: 0.25,
-				additionalFields: { notes: `={{ ${JSON.stringify(bulkNotePrefix(tag))} + $json.n }}` },
+				additionalFields: { notes: `={{ ${JSON.stringify(bulkNotePrefix(tag))}${perExecution ? " + $execution.id + ' #'" : ''} + $json.n }}` },
 			},
 			credentials: { harvestAppApi: credential },
 		},
@@ -63,10 +74,17 @@ export function bulkWorkflow(id: string, tag: string, count: number, target: Cre
 }
 
 export const TRIGGER_NODE = 'Harvest App Trigger';
+/** The node after the trigger in the e2e fixture: an item counts as delivered once a worker ran this node on it. */
+export const DELIVERED_NODE = 'Received';
 
-/** The e2e trigger workflow (time entries, new or updated, polled every 5 s) under another id and credential. */
+/**
+ * The e2e trigger workflow (time entries, new or updated, polled every 5 s) under another id and credential. Its
+ * limit is raised so that a poll after an outage is never cut by it: what the crash runs count is the kills' effect.
+ */
 export function triggerWorkflow(id: string, name: string, credential: { id: string; name: string }): WorkflowJson {
 	const fixture = loadFixture(e2eWorkflows, 'trigger.json');
-	const nodes = fixture.nodes.map((node) => (node.name === TRIGGER_NODE ? { ...node, credentials: { harvestAppApi: credential } } : node));
-	return { ...fixture, id, name, nodes };
+	const nodes = fixture.nodes.map((node) =>
+		node.name === TRIGGER_NODE ? { ...node, parameters: { ...(node.parameters as Record<string, unknown>), limit: 1000 }, credentials: { harvestAppApi: credential } } : node,
+	);
+	return { ...fixture, id, name, nodes, settings: { ...(fixture.settings as Record<string, unknown>), saveDataErrorExecution: 'all' } };
 }

@@ -2,6 +2,7 @@
 // and token are only known then; workflow fixtures stay static.
 import type { CounterpartsInfo } from '../counterparts';
 import { CREDENTIALS } from './examples/build/workflow';
+import type { Owner } from './rest';
 import type { SandboxInfo } from './sandbox';
 
 export const CRED = {
@@ -14,6 +15,10 @@ export const CRED = {
 	/** The e2e run's examples work in a sandbox of their own. */
 	examples: { id: 'e2eHarvestExm001', name: 'Harvest examples sandbox (token)' },
 } as const;
+
+/** `npm start`'s owner login and its OAuth2 demo credential (single and queue mode alike). */
+export const DEMO_OWNER: Owner = { email: 'demo@example.com', firstName: 'Demo', lastName: 'Owner', password: 'Harvest-demo-1' };
+export const OAUTH_DEMO = { id: 'harvestAppDemoOA', name: 'Harvest (sandbox demo, OAuth2)' };
 
 export function patCredential(id: string, name: string, sandbox: SandboxInfo, token = sandbox.token) {
 	return {

@@ -5,7 +5,7 @@ import crypto from 'crypto';
 import fs from 'fs';
 import path from 'path';
 
-import { counterpartCredentials, CRED, oauthCredential, patCredential } from './credentials';
+import { counterpartCredentials, CRED, DEMO_OWNER, OAUTH_DEMO, oauthCredential, patCredential } from './credentials';
 import { ensureRuntime, log, runtimeIsCached } from './env';
 import { BITRIX24_WEBHOOK_PATH, loadExamples, startExampleWorld } from './examples';
 import { STAND_IN_ORIGIN } from './examples/build/workflow';
@@ -13,13 +13,11 @@ import { freePort, N8n } from './n8n';
 import { installPackage, packPackage } from './pack';
 import { repoRoot } from './paths';
 import { stopAll } from './proc';
-import { Rest, type Owner } from './rest';
+import { Rest } from './rest';
 import { Sandbox } from './sandbox';
 
 const WORK = path.join(repoRoot, '.e2e-work');
 const USER_FOLDER = path.join(WORK, 'n8n');
-const DEMO_OWNER: Owner = { email: 'demo@example.com', firstName: 'Demo', lastName: 'Owner', password: 'Harvest-demo-1' };
-const OAUTH_DEMO = { id: 'harvestAppDemoOA', name: 'Harvest (sandbox demo, OAuth2)' };
 
 /** One `npm start` per folder: a second one would share n8n's database with the first. */
 function takeLock(): void {

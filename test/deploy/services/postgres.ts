@@ -53,6 +53,8 @@ export class Postgres {
 	static async start(bin: string, logFile: string): Promise<Postgres> {
 		const runAs = await unprivilegedUser();
 		const root = fs.mkdtempSync(path.join(os.tmpdir(), 'harvestapp-pg-'));
+		// Also after a failure or Ctrl-C (proc.ts has stopped the server by the time the process exits).
+		process.once('exit', () => fs.rmSync(root, { recursive: true, force: true }));
 		const data = path.join(root, 'data');
 		const password = crypto.randomBytes(18).toString('base64url');
 		const passwordFile = path.join(root, 'password');

@@ -19,6 +19,7 @@ export class Redis {
 
 	static async start(redisServer: string, logFile: string): Promise<Redis> {
 		const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'harvestapp-redis-'));
+		process.once('exit', () => fs.rmSync(dir, { recursive: true, force: true }));
 		const port = await freePort();
 		const password = crypto.randomBytes(18).toString('base64url');
 		// The password goes in a config file, not on the command line where `ps` shows it.
