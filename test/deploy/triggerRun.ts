@@ -72,8 +72,13 @@ export class ReadLog {
 		return this.tap.requests.filter((r) => isPollRead(r) && r.answeredAt !== undefined).map((r) => ({ arrivedAt: r.arrivedAt, answeredAt: r.answeredAt! }));
 	}
 
+	/** Arrival times of every read of the watched list so far, answered or not. */
+	get arrivals(): number[] {
+		return this.tap.requests.filter(isPollRead).map((r) => r.arrivedAt);
+	}
+
 	/** The next read of the watched list to arrive, as soon as it arrives. */
-	async nextArrival(timeoutMs = 120_000): Promise<TappedRequest> {
+	async nextArrival(timeoutMs = 300_000): Promise<TappedRequest> {
 		return await this.tap.next(isPollRead, timeoutMs);
 	}
 
