@@ -12,7 +12,7 @@ import type { E2EContext } from './context';
 import { counterpartCredentials, CRED, oauthCredential, patCredential } from './credentials';
 import { ensureChromium, ensureRuntime, log, runtimeIsCached } from './env';
 import { counterpartIds, loadExamples, startExampleWorld, type ExampleWorld } from './examples';
-import { redact, redactLogs, registerSecrets, runCases, type CaseResult } from './harness';
+import { exitWith, finishRun, redact, redactLogs, registerSecrets, runCases, type CaseResult } from './harness';
 import { N8n } from './n8n';
 import { installPackage, packPackage } from './pack';
 import { artifactsDir, makeWorkDir, repoRoot, resetArtifacts, workflowsDir } from './paths';
@@ -116,18 +116,7 @@ async function main(): Promise<number> {
 		else fs.rmSync(workDir, { recursive: true, force: true });
 	}
 
-	const passed = results.filter((r) => r.ok).length;
-	const failed = results.length - passed;
-	if (args.report) fs.writeFileSync(args.report, JSON.stringify({ passed, failed }));
-	log(`finished in ${((Date.now() - started) / 1000).toFixed(1)} s; artifacts in ${path.relative(repoRoot, artifactsDir)}/`);
-	process.stdout.write(`${passed} passed, ${failed} failed\n`);
-	return failed === 0 && passed > 0 ? 0 : 1;
+	return finishRun(results, { report: args.report, started, note: `artifacts in ${path.relative(repoRoot, artifactsDir)}/` });
 }
 
-main().then(
-	(code) => process.exit(code),
-	(error: unknown) => {
-		process.stderr.write(`${redact(String(error))}\n`);
-		void stopAll().finally(() => process.exit(1));
-	},
-);
+exitWith(main);
