@@ -48,7 +48,13 @@ if (!jestOk && !problems.includes('jest')) problems.push('jest');
 
 /** A tier with its own runner (tsx <runner> --report <file>) that reports {"passed","failed"}. */
 function tier(label, runner) {
-	if (!fs.existsSync(runner)) return;
+	if (!fs.existsSync(runner)) {
+		// A tier whose runner vanished must not pass by being skipped.
+		process.stdout.write(`\n== ${label}: FAILED (no runner at ${path.relative(root, runner)})\n`);
+		problems.push(label);
+		failed++;
+		return;
+	}
 	const report = path.join(os.tmpdir(), `harvestapp-tier-${process.pid}.json`);
 	const ok = run(label, bin('tsx'), [runner, '--report', report]);
 	try {
