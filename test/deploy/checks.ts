@@ -2,12 +2,20 @@
 // left in the sandbox (every note counted, so a duplicate or a gap shows).
 import assert from 'assert/strict';
 
+import { sleep } from '../e2e/n8n';
 import type { Sandbox, SandboxRequest } from '../e2e/sandbox';
 import type { DeployContext } from './context';
+import type { JobRecord } from './inspect';
 
 /** Which worker ran an execution, by n8n's Bull job and the workers' logs; fails when it was not exactly one worker. */
 export async function workerOf(ctx: DeployContext, executionId: string): Promise<string> {
-	const jobs = (await ctx.data.jobs()).get(executionId) ?? [];
+	// A worker saves the execution before it reports the job finished (with its id) to Redis, so under load the
+	// execution can look done a moment before its job names the worker: read again for a while.
+	let jobs: JobRecord[] = [];
+	for (const deadline = Date.now() + 15_000; ; await sleep(250)) {
+		jobs = (await ctx.data.jobs()).get(executionId) ?? [];
+		if ((jobs.length === 1 && jobs[0].workerId) || Date.now() > deadline) break;
+	}
 	assert.equal(jobs.length, 1, `execution ${executionId}: ${jobs.length} Bull jobs in Redis`);
 	const [job] = jobs;
 	assert.match(String(job.workerId), /^worker-/, `execution ${executionId}: job ${job.jobId} reported by ${job.workerId ?? 'nobody'}`);
