@@ -1,9 +1,11 @@
 /** The contract each stand-in (Bitrix24, Domo, Runn, Upsales) fulfils for the shared server. */
+import { RequestLog } from '../helpers/requestLog';
 import { HttpError, type CallRequest, type Reply } from './http';
-import { RequestLog } from './log';
+import type { LoggedRequest } from './log';
 
 export abstract class Counterpart {
-	readonly log = new RequestLog();
+	/** The last 20,000 requests. */
+	readonly log = new RequestLog<LoggedRequest>(20_000);
 
 	/** URL prefix on the shared server, e.g. `runn` for `http://127.0.0.1:PORT/runn/…`. */
 	abstract readonly name: string;

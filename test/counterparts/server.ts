@@ -5,9 +5,9 @@
 import http, { type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
+import { safeQuery } from '../helpers/requestLog';
 import type { Counterpart } from './counterpart';
 import { HttpError, isoNow, parseBody, type CallRequest, type Reply } from './http';
-import { safeQuery } from './log';
 
 const MAX_BODY_BYTES = 20 * 1024 * 1024;
 

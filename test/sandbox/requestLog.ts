@@ -5,7 +5,7 @@ export interface RequestLogEntry {
 	time: string;
 	method: string;
 	path: string;
-	/** Query parameters without credentials (access_token and OAuth secrets are removed). */
+	/** Query parameters without credentials (`safeQuery` in test/helpers/requestLog.ts). */
 	query: Record<string, string>;
 	/** 0 when no response was sent (reset or timeout fault). */
 	status: number;
@@ -19,32 +19,3 @@ export interface RequestLogEntry {
 	credentials?: boolean;
 }
 
-const SECRET_PARAMS = new Set(['access_token', 'refresh_token', 'client_secret', 'code', 'password']);
-
-export function safeQuery(params: URLSearchParams): Record<string, string> {
-	const out: Record<string, string> = {};
-	for (const [k, v] of params) if (!SECRET_PARAMS.has(k.toLowerCase())) out[k] = v;
-	return out;
-}
-
-/** Ring buffer of the most recent requests. */
-export class RequestLog {
-	private entries: RequestLogEntry[] = [];
-	private seq = 0;
-
-	constructor(private readonly capacity = 100_000) {}
-
-	add(entry: Omit<RequestLogEntry, 'seq'>): void {
-		this.entries.push({ seq: ++this.seq, ...entry });
-		// Trim in batches so that a full log costs O(1) per request on average.
-		if (this.entries.length > this.capacity * 1.25) this.entries.splice(0, this.entries.length - this.capacity);
-	}
-
-	list(): RequestLogEntry[] {
-		return this.entries.slice(-this.capacity).map((e) => ({ ...e, query: { ...e.query } }));
-	}
-
-	clear(): void {
-		this.entries = [];
-	}
-}

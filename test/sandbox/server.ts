@@ -1,5 +1,6 @@
 import http, { type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { safeQuery } from '../helpers/requestLog';
 import { handleAdmin } from './admin';
 import { handleClientLink } from './clientLinks';
 import { bearerToken } from './auth';
@@ -9,7 +10,6 @@ import { dispatch } from './dispatch';
 import { ApiError } from './errors';
 import type { FaultDecision } from './faults';
 import { retryAfterSeconds } from './ratelimit';
-import { safeQuery } from './requestLog';
 import type { SandboxState } from './state';
 
 const MAX_BODY_BYTES = 25 * 1024 * 1024;

@@ -4,7 +4,8 @@ import { FaultInjector, NO_FAULTS, validateFaults } from './faults';
 import { OAuthServer } from './oauth';
 import type { ResolvedOptions } from './options';
 import { RateLimiter } from './ratelimit';
-import { RequestLog } from './requestLog';
+import { RequestLog } from '../helpers/requestLog';
+import type { RequestLogEntry } from './requestLog';
 import { Rng } from './rng';
 import type { Router } from './router';
 import { buildApiRouter } from './routes';
@@ -20,7 +21,8 @@ export class SandboxState {
 	readonly oauth: OAuthServer;
 	readonly limiter: RateLimiter;
 	readonly faults: FaultInjector;
-	readonly log = new RequestLog();
+	/** The last 100,000 requests. */
+	readonly log = new RequestLog<RequestLogEntry>(100_000);
 	readonly router: Router = buildApiRouter();
 	readonly token: string;
 	readonly stores = new Map<number, AccountStore>();
