@@ -14,7 +14,7 @@ import path from 'path';
 import { parseTierArgs } from '../e2e/args';
 import { CRED, oauthCredential, patCredential } from '../e2e/credentials';
 import { log, runtimeIsCached } from '../e2e/env';
-import { redact, redactLogs, registerSecrets, runCases, type CaseResult } from '../e2e/harness';
+import { exitWith, finishRun, redact, redactLogs, registerSecrets, runCases, tally, type CaseResult } from '../e2e/harness';
 import { makeWorkDir, repoRoot, workflowsDir } from '../e2e/paths';
 import { stopAll } from '../e2e/proc';
 import { Rest, TEST_OWNER } from '../e2e/rest';
@@ -132,20 +132,11 @@ async function main(): Promise<number> {
 		else fs.rmSync(workDir, { recursive: true, force: true });
 	}
 
-	const passed = results.filter((r) => r.ok).length;
-	const failed = results.length - passed;
+	const { passed, failed } = tally(results);
 	const durationS = Math.round((Date.now() - started) / 1000);
-	fs.writeFileSync(path.join(artifactsDir, 'results.json'), `${JSON.stringify({ seed, durationS, passed, failed, numbers }, null, 2)}\n`);
-	if (args.report) fs.writeFileSync(args.report, JSON.stringify({ passed, failed }));
-	log(`finished in ${durationS} s; numbers in ${path.relative(repoRoot, path.join(artifactsDir, 'results.json'))}`);
-	process.stdout.write(`${passed} passed, ${failed} failed\n`);
-	return failed === 0 && passed > 0 ? 0 : 1;
+	const resultsFile = path.join(artifactsDir, 'results.json');
+	fs.writeFileSync(resultsFile, `${JSON.stringify({ seed, durationS, passed, failed, numbers }, null, 2)}\n`);
+	return finishRun(results, { report: args.report, started, note: `numbers in ${path.relative(repoRoot, resultsFile)}` });
 }
 
-main().then(
-	(code) => process.exit(code),
-	(error: unknown) => {
-		process.stderr.write(`${redact(String(error))}\n`);
-		void stopAll().finally(() => process.exit(1));
-	},
-);
+exitWith(main);

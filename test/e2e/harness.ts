@@ -98,13 +98,18 @@ function indent(text: string): string {
 		.join('\n');
 }
 
+/** How many cases passed and failed. */
+export function tally(results: CaseResult[]): { passed: number; failed: number } {
+	const passed = results.filter((r) => r.ok).length;
+	return { passed, failed: results.length - passed };
+}
+
 /**
  * A tier runner's ending: {"passed","failed"} to the --report file scripts/test.js reads, a timing line, and the
  * closing "N passed, N failed". Returns the exit code: 0 only when something ran and nothing failed.
  */
 export function finishRun(results: CaseResult[], options: { report?: string; started: number; note?: string }): number {
-	const passed = results.filter((r) => r.ok).length;
-	const failed = results.length - passed;
+	const { passed, failed } = tally(results);
 	if (options.report) fs.writeFileSync(options.report, JSON.stringify({ passed, failed }));
 	const seconds = ((Date.now() - options.started) / 1000).toFixed(1);
 	log(`finished in ${seconds} s${options.note ? `; ${options.note}` : ''}`);
