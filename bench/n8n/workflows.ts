@@ -1,11 +1,11 @@
 // The benchmark's workflows: Manual Trigger → the Harvest node under test, the same operation for both nodes.
 // Ids are fixed (n8n execute --id) and credentials are referred to by the ids in credentials.ts.
+import { manualChain, numberedItems } from '../../test/e2e/workflows';
 import { BENCH } from '../config';
 import type { NodeKind } from '../results';
 import { CREDENTIALS, type CredentialRef } from './credentials';
 
 export const HARVEST_NODE = 'Harvest';
-const START = 'Start';
 
 type Parameters = Record<string, unknown>;
 
@@ -42,12 +42,7 @@ function harvestNode(kind: NodeKind, parameters: Parameters, credential: Credent
 }
 
 function chain(id: string, name: string, nodes: Array<Record<string, unknown>>): BenchWorkflow {
-	const all = [{ id: 'start', name: START, type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 0], parameters: {} }, ...nodes];
-	const connections: Record<string, unknown> = {};
-	for (let i = 0; i + 1 < all.length; i++) {
-		connections[String(all[i].name)] = { main: [[{ node: String(all[i + 1].name), type: 'main', index: 0 }]] };
-	}
-	return { id, name, nodes: all, connections, settings: { executionOrder: 'v1' }, active: false };
+	return { id, name, ...manualChain(nodes), settings: { executionOrder: 'v1' }, active: false };
 }
 
 /** Workflow ids are 16 characters, like n8n's own. */
@@ -65,25 +60,7 @@ export function listWorkflow(scenario: 'listTimeEntries' | 'listClients' | 'list
 
 /** n input items (Set → Split Out, no Code node and so no task runner work), each creating one time entry. */
 export function createWorkflow(kind: NodeKind, accountId: string, target: { projectId: number; taskId: number; spentDate: string }): BenchWorkflow {
-	const numbers = Array.from({ length: BENCH.creates }, (_, i) => i + 1);
-	const items = [
-		{
-			id: 'numbers',
-			name: 'Numbers',
-			type: 'n8n-nodes-base.set',
-			typeVersion: 3.4,
-			position: [150, 0],
-			parameters: { mode: 'raw', jsonOutput: JSON.stringify({ n: numbers }), options: {} },
-		},
-		{
-			id: 'split',
-			name: 'One Item Each',
-			type: 'n8n-nodes-base.splitOut',
-			typeVersion: 1,
-			position: [300, 0],
-			parameters: { fieldToSplitOut: 'n', options: {} },
-		},
-	];
+	const items = numberedItems(BENCH.creates, 150, 150);
 	const parameters: Parameters =
 		kind === 'builtin'
 			? {

@@ -3,7 +3,7 @@
 // trigger workflow (every 5 s, new or updated time entries) pointed at another credential.
 import path from 'path';
 
-import { loadFixture, type WorkflowJson } from '../e2e/workflows';
+import { loadFixture, manualChain, numberedItems, type WorkflowJson } from '../e2e/workflows';
 
 const e2eWorkflows = path.join(__dirname, '..', 'e2e', 'workflows');
 
@@ -36,18 +36,8 @@ export function bulkWorkflow(
 	credential: { id: string; name: string },
 	perExecution = false,
 ): WorkflowJson {
-	const numbers = Array.from({ length: count }, (_, i) => i + 1);
 	const nodes = [
-		{ id: 'start', name: 'Start', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 0], parameters: {} },
-		{
-			id: 'numbers',
-			name: 'Numbers',
-			type: 'n8n-nodes-base.set',
-			typeVersion: 3.4,
-			position: [200, 0],
-			parameters: { mode: 'raw', jsonOutput: JSON.stringify({ n: numbers }), options: {} },
-		},
-		{ id: 'split', name: 'One Item Each', type: 'n8n-nodes-base.splitOut', typeVersion: 1, position: [400, 0], parameters: { fieldToSplitOut: 'n', options: {} } },
+		...numberedItems(count, 200, 200),
 		{
 			id: 'create',
 			name: 'Create',
@@ -67,10 +57,7 @@ export function bulkWorkflow(
 			credentials: { harvestAppApi: credential },
 		},
 	];
-	const names = nodes.map((n) => n.name);
-	const connections: Record<string, unknown> = {};
-	for (let i = 0; i + 1 < names.length; i++) connections[names[i]] = { main: [[{ node: names[i + 1], type: 'main', index: 0 }]] };
-	return { id, name: `deploy: bulk create ${tag}`, nodes, connections, settings: { executionOrder: 'v1' } };
+	return { id, name: `deploy: bulk create ${tag}`, ...manualChain(nodes), settings: { executionOrder: 'v1' } };
 }
 
 export const TRIGGER_NODE = 'Harvest App Trigger';

@@ -49,3 +49,32 @@ export async function createWorkflows(rest: Rest, workflows: WorkflowJson[], cre
 		await rest.call('POST', '/rest/workflows', body);
 	}
 }
+
+// Workflows built in code (the deploy tier's bulk creates, the benchmark's workflows) start the same way.
+
+/** A Manual Trigger named `Start` followed by `nodes`, each node's output into the next one's input. */
+export function manualChain(nodes: Array<Record<string, unknown>>): { nodes: Array<Record<string, unknown>>; connections: Record<string, unknown> } {
+	const all = [{ id: 'start', name: 'Start', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 0], parameters: {} }, ...nodes];
+	const connections: Record<string, unknown> = {};
+	for (let i = 0; i + 1 < all.length; i++) connections[String(all[i].name)] = { main: [[{ node: String(all[i + 1].name), type: 'main', index: 0 }]] };
+	return { nodes: all, connections };
+}
+
+/**
+ * Set → Split Out: `count` items `{ n }` numbered from 1, made without a Code node (and so without task-runner
+ * work); the two nodes stand at x = `x` and `x + step`.
+ */
+export function numberedItems(count: number, x: number, step: number): Array<Record<string, unknown>> {
+	const numbers = Array.from({ length: count }, (_, i) => i + 1);
+	return [
+		{
+			id: 'numbers',
+			name: 'Numbers',
+			type: 'n8n-nodes-base.set',
+			typeVersion: 3.4,
+			position: [x, 0],
+			parameters: { mode: 'raw', jsonOutput: JSON.stringify({ n: numbers }), options: {} },
+		},
+		{ id: 'split', name: 'One Item Each', type: 'n8n-nodes-base.splitOut', typeVersion: 1, position: [x + step, 0], parameters: { fieldToSplitOut: 'n', options: {} } },
+	];
+}
