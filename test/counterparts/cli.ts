@@ -2,6 +2,7 @@
  * `npm run counterparts -- [--port 0] [--host 127.0.0.1]`: the four stand-ins on one port. Prints one JSON line
  * (origin, base URLs and credentials) on stdout, then serves until SIGINT/SIGTERM; logs go to stderr.
  */
+import { serveFromCommandLine } from '../helpers/localServer';
 import { startCounterparts, type CounterpartsOptions } from './index';
 
 export function parseArgs(argv: string[]): CounterpartsOptions {
@@ -23,34 +24,13 @@ export function parseArgs(argv: string[]): CounterpartsOptions {
 	return options;
 }
 
-async function main(): Promise<void> {
-	let options: CounterpartsOptions;
-	try {
-		options = parseArgs(process.argv.slice(2));
-	} catch (error) {
-		process.stderr.write(`${(error as Error).message}\n`);
-		process.exit(2);
-	}
-	const counterparts = await startCounterparts(options);
-	process.stdout.write(`${JSON.stringify(counterparts.info)}\n`);
-	process.stderr.write(`[counterparts] Bitrix24, Domo, Runn and Upsales stand-ins on ${counterparts.info.origin} (admin: /__counterparts)\n`);
-	let stopping = false;
-	const stop = (signal: string) => {
-		if (stopping) return;
-		stopping = true;
-		process.stderr.write(`[counterparts] ${signal}: shutting down\n`);
-		counterparts.close().then(
-			() => process.exit(0),
-			() => process.exit(1),
-		);
-	};
-	process.on('SIGINT', () => stop('SIGINT'));
-	process.on('SIGTERM', () => stop('SIGTERM'));
-}
-
 if (require.main === module) {
-	main().catch((error) => {
-		process.stderr.write(`[counterparts] failed to start: ${(error as Error).stack ?? error}\n`);
-		process.exit(1);
+	serveFromCommandLine('counterparts', {
+		parseArgs,
+		start: startCounterparts,
+		announce: (counterparts) => {
+			process.stdout.write(`${JSON.stringify(counterparts.info)}\n`);
+			process.stderr.write(`[counterparts] Bitrix24, Domo, Runn and Upsales stand-ins on ${counterparts.info.origin} (admin: /__counterparts)\n`);
+		},
 	});
 }

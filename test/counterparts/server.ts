@@ -3,8 +3,8 @@
  * its admin API (no auth, not logged), like the Harvest sandbox's `/__sandbox`.
  */
 import http, { type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
 
+import { closeServer, listen } from '../helpers/localServer';
 import { safeQuery } from '../helpers/requestLog';
 import type { Counterpart } from './counterpart';
 import { HttpError, isoNow, parseBody, type CallRequest, type Reply } from './http';
@@ -59,21 +59,12 @@ export class CounterpartServer {
 	}
 
 	listen(port: number, host: string): Promise<number> {
-		return new Promise((resolve, reject) => {
-			this.server.once('error', reject);
-			this.server.listen(port, host, () => {
-				this.server.off('error', reject);
-				resolve((this.server.address() as AddressInfo).port);
-			});
-		});
+		return listen(this.server, port, host);
 	}
 
 	async close(): Promise<void> {
 		for (const c of this.counterparts) c.close();
-		await new Promise<void>((resolve) => {
-			this.server.close(() => resolve());
-			this.server.closeAllConnections();
-		});
+		await closeServer(this.server);
 	}
 
 	private async route(req: IncomingMessage, res: ServerResponse): Promise<void> {

@@ -3,6 +3,7 @@
  * Prints one JSON line ({url, token, accountId, idUrl, …}) on stdout, then serves until
  * SIGINT/SIGTERM. Everything else goes to stderr.
  */
+import { serveFromCommandLine } from '../helpers/localServer';
 import { startSandbox, type SandboxOptions } from './index';
 
 const FLAGS: Record<string, { key: keyof SandboxOptions; kind: 'number' | 'string' }> = {
@@ -53,36 +54,15 @@ export function parseArgs(argv: string[]): SandboxOptions {
 	return options as SandboxOptions;
 }
 
-async function main(): Promise<void> {
-	let options: SandboxOptions;
-	try {
-		options = parseArgs(process.argv.slice(2));
-	} catch (e) {
-		process.stderr.write(`${(e as Error).message}\n`);
-		process.exit(2);
-	}
-	const sandbox = await startSandbox(options);
-	process.stdout.write(
-		`${JSON.stringify({ url: sandbox.url, token: sandbox.token, accountId: sandbox.accountId, idUrl: sandbox.idUrl, oauth: sandbox.oauth, accounts: sandbox.accounts })}\n`,
-	);
-	process.stderr.write(`[sandbox] Harvest API v2 sandbox listening on ${sandbox.url} (admin: ${sandbox.idUrl}/__sandbox)\n`);
-	let stopping = false;
-	const stop = (signal: string) => {
-		if (stopping) return;
-		stopping = true;
-		process.stderr.write(`[sandbox] ${signal}: shutting down\n`);
-		sandbox.close().then(
-			() => process.exit(0),
-			() => process.exit(1),
-		);
-	};
-	process.on('SIGINT', () => stop('SIGINT'));
-	process.on('SIGTERM', () => stop('SIGTERM'));
-}
-
 if (require.main === module) {
-	main().catch((e) => {
-		process.stderr.write(`[sandbox] failed to start: ${(e as Error).stack ?? e}\n`);
-		process.exit(1);
+	serveFromCommandLine('sandbox', {
+		parseArgs,
+		start: startSandbox,
+		announce: (sandbox) => {
+			process.stdout.write(
+				`${JSON.stringify({ url: sandbox.url, token: sandbox.token, accountId: sandbox.accountId, idUrl: sandbox.idUrl, oauth: sandbox.oauth, accounts: sandbox.accounts })}\n`,
+			);
+			process.stderr.write(`[sandbox] Harvest API v2 sandbox listening on ${sandbox.url} (admin: ${sandbox.idUrl}/__sandbox)\n`);
+		},
 	});
 }

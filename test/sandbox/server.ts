@@ -1,5 +1,6 @@
 import http, { type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { closeServer, listen } from '../helpers/localServer';
 import { safeQuery } from '../helpers/requestLog';
 import { handleAdmin } from './admin';
 import { handleClientLink } from './clientLinks';
@@ -66,23 +67,14 @@ export class SandboxServer {
 	}
 
 	listen(port: number, host: string): Promise<number> {
-		return new Promise((resolve, reject) => {
-			this.server.once('error', reject);
-			this.server.listen(port, host, () => {
-				this.server.off('error', reject);
-				resolve((this.server.address() as AddressInfo).port);
-			});
-		});
+		return listen(this.server, port, host);
 	}
 
 	close(): Promise<void> {
 		this.closing = true;
 		for (const t of this.timers) clearTimeout(t);
 		this.timers.clear();
-		return new Promise((resolve) => {
-			this.server.close(() => resolve());
-			this.server.closeAllConnections();
-		});
+		return closeServer(this.server);
 	}
 
 	private sleep(ms: number): Promise<void> {
