@@ -1,4 +1,4 @@
-import { RequestLog, safeQuery } from './requestLog';
+import { RequestLog, safeQuery, type LoggedRequestBase } from './requestLog';
 
 describe('the request log shared by the sandbox and the stand-ins', () => {
 	it('leaves out every secret parameter either fake knows, whatever its case', () => {
@@ -7,8 +7,8 @@ describe('the request log shared by the sandbox and the stand-ins', () => {
 	});
 
 	it('keeps the most recent entries, numbered in arrival order, and hands out copies', () => {
-		const log = new RequestLog<{ seq: number; query: Record<string, string>; n: number }>(4);
-		for (let n = 1; n <= 11; n++) log.add({ query: { n: String(n) }, n });
+		const log = new RequestLog<LoggedRequestBase & { n: number }>(4);
+		for (let n = 1; n <= 11; n++) log.add({ time: '2026-01-01T00:00:00Z', method: 'GET', path: '/', query: { n: String(n) }, status: 200, bodyBytes: 0, n });
 		const listed = log.list();
 		expect(listed.map((e) => [e.seq, e.n])).toEqual([[8, 8], [9, 9], [10, 10], [11, 11]]);
 		listed[0].query.n = 'changed';

@@ -22,8 +22,24 @@ export function safeQuery(params: URLSearchParams): Record<string, string> {
 	return out;
 }
 
+/** What every fake logs of a request; each adds its own fields. */
+export interface LoggedRequestBase {
+	/** Arrival order, from 1. */
+	seq: number;
+	/** When the request arrived, ISO 8601. */
+	time: string;
+	method: string;
+	path: string;
+	/** Query parameters without the secret ones (`safeQuery`). */
+	query: Record<string, string>;
+	/** Status of the answer. */
+	status: number;
+	/** Size of the request body. */
+	bodyBytes: number;
+}
+
 /** Ring buffer of the `capacity` most recent requests, numbered in arrival order from 1. */
-export class RequestLog<Entry extends { seq: number; query: Record<string, string> }> {
+export class RequestLog<Entry extends LoggedRequestBase> {
 	private entries: Entry[] = [];
 	private seq = 0;
 
