@@ -4,24 +4,17 @@
  */
 import http, { type IncomingMessage, type ServerResponse } from 'node:http';
 
-import { closeServer, listen } from '../helpers/localServer';
+import { closeServer, listen, readBody } from '../helpers/localServer';
 import { safeQuery } from '../helpers/requestLog';
 import type { Counterpart } from './counterpart';
 import { HttpError, isoNow, parseBody, type CallRequest, type Reply } from './http';
 
 const MAX_BODY_BYTES = 20 * 1024 * 1024;
 
-function readBody(req: IncomingMessage): Promise<string> {
-	return new Promise((resolve, reject) => {
-		const chunks: Buffer[] = [];
-		let size = 0;
-		req.on('data', (chunk: Buffer) => {
-			size += chunk.length;
-			if (size <= MAX_BODY_BYTES) chunks.push(chunk);
-		});
-		req.on('end', () => (size > MAX_BODY_BYTES ? reject(new HttpError(413, 'Body too large')) : resolve(Buffer.concat(chunks).toString('utf8'))));
-		req.on('error', reject);
-	});
+async function readText(req: IncomingMessage): Promise<string> {
+	const body = await readBody(req, MAX_BODY_BYTES);
+	if (body === null) throw new HttpError(413, 'Body too large');
+	return body.toString('utf8');
 }
 
 function send(res: ServerResponse, reply: Reply): void {
@@ -73,7 +66,7 @@ export class CounterpartServer {
 		const [, first, ...rest] = url.pathname.split('/');
 		let raw: string;
 		try {
-			raw = await readBody(req);
+			raw = await readText(req);
 		} catch (error) {
 			send(res, { status: 413, body: { error: (error as Error).message } });
 			return;

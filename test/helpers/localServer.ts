@@ -1,12 +1,13 @@
 /**
  * What the local fakes (the Harvest sandbox, the counterparts' stand-ins) share as HTTP servers and as command-line
- * programs: listening on a port, closing without waiting for idle clients, serving until a signal.
+ * programs: listening on a port, reading a bounded body, closing without waiting for idle clients, serving until a
+ * signal.
  */
-import type http from 'node:http';
+import type { IncomingMessage, Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
 /** Listens on `port` (0: any free one) at `host`; resolves with the port, rejects when it cannot (taken, bad host). */
-export function listen(server: http.Server, port: number, host: string): Promise<number> {
+export function listen(server: Server, port: number, host: string): Promise<number> {
 	return new Promise((resolve, reject) => {
 		server.once('error', reject);
 		server.listen(port, host, () => {
@@ -17,10 +18,27 @@ export function listen(server: http.Server, port: number, host: string): Promise
 }
 
 /** Stops listening and drops open connections, so that an idle keep-alive client does not hold the close up. */
-export function closeServer(server: http.Server): Promise<void> {
+export function closeServer(server: Server): Promise<void> {
 	return new Promise((resolve) => {
 		server.close(() => resolve());
 		server.closeAllConnections();
+	});
+}
+
+/**
+ * The request's body, or null when it is larger than `maxBytes`; read to its end either way (a larger body is not
+ * kept), so that an answer can still be sent.
+ */
+export function readBody(req: IncomingMessage, maxBytes: number): Promise<Buffer | null> {
+	return new Promise((resolve, reject) => {
+		const chunks: Buffer[] = [];
+		let size = 0;
+		req.on('data', (chunk: Buffer) => {
+			size += chunk.length;
+			if (size <= maxBytes) chunks.push(chunk);
+		});
+		req.on('end', () => resolve(size > maxBytes ? null : Buffer.concat(chunks)));
+		req.on('error', reject);
 	});
 }
 

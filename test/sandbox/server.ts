@@ -1,6 +1,6 @@
 import http, { type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { closeServer, listen } from '../helpers/localServer';
+import { closeServer, listen, readBody } from '../helpers/localServer';
 import { safeQuery } from '../helpers/requestLog';
 import { handleAdmin } from './admin';
 import { handleClientLink } from './clientLinks';
@@ -19,19 +19,6 @@ interface Reply {
 	status: number;
 	body?: unknown;
 	headers?: Record<string, string>;
-}
-
-function readBody(req: IncomingMessage): Promise<Buffer | null> {
-	return new Promise((resolve, reject) => {
-		const chunks: Buffer[] = [];
-		let size = 0;
-		req.on('data', (chunk: Buffer) => {
-			size += chunk.length;
-			if (size <= MAX_BODY_BYTES) chunks.push(chunk);
-		});
-		req.on('end', () => resolve(size > MAX_BODY_BYTES ? null : Buffer.concat(chunks)));
-		req.on('error', reject);
-	});
 }
 
 function write(res: ServerResponse, reply: Reply): void {
@@ -94,7 +81,7 @@ export class SandboxServer {
 		const url = new URL(req.url ?? '/', 'http://sandbox.invalid');
 		const path = url.pathname;
 		const origin = `http://${req.headers.host ?? `127.0.0.1:${(this.server.address() as AddressInfo).port}`}`;
-		const raw = await readBody(req);
+		const raw = await readBody(req, MAX_BODY_BYTES);
 		if (raw === null) return write(res, { status: 413, body: { message: 'Request body too large' } });
 		const method = (req.method ?? 'GET').toUpperCase();
 
