@@ -1,5 +1,6 @@
 // The benchmark's workflows: Manual Trigger → the Harvest node under test, the same operation for both nodes.
 // Ids are fixed (n8n execute --id) and credentials are referred to by the ids in credentials.ts.
+import { quarterHourEntry } from '../../test/deploy/workflows';
 import { manualChain, numberedItems } from '../../test/e2e/workflows';
 import { BENCH } from '../config';
 import type { NodeKind } from '../results';
@@ -71,15 +72,7 @@ export function createWorkflow(kind: NodeKind, accountId: string, target: { proj
 					spentDate: target.spentDate,
 					additionalFields: { hours: 0.25, notes: 'n8n bench (built-in)' },
 				}
-			: {
-					resource: 'timeEntry',
-					operation: 'createByDuration',
-					projectId: { __rl: true, mode: 'id', value: String(target.projectId) },
-					taskId: { __rl: true, mode: 'id', value: String(target.taskId) },
-					spentDate: target.spentDate,
-					hours: 0.25,
-					additionalFields: { notes: 'n8n bench (harvestApp)' },
-				};
+			: quarterHourEntry(target, 'n8n bench (harvestApp)');
 	const credential = kind === 'builtin' ? CREDENTIALS.builtin : CREDENTIALS.ours;
 	return chain(workflowId('create', kind), `bench: create (${kind})`, [...items, harvestNode(kind, parameters, credential, accountId)]);
 }

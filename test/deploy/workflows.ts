@@ -19,6 +19,19 @@ export interface CreateTarget {
 	spentDate: string;
 }
 
+/** The Harvest App node's parameters that create a quarter-hour time entry on `target` with these notes. */
+export function quarterHourEntry(target: CreateTarget, notes: string): Record<string, unknown> {
+	return {
+		resource: 'timeEntry',
+		operation: 'createByDuration',
+		projectId: { __rl: true, mode: 'id', value: String(target.projectId) },
+		taskId: { __rl: true, mode: 'id', value: String(target.taskId) },
+		spentDate: target.spentDate,
+		hours: 0.25,
+		additionalFields: { notes },
+	};
+}
+
 /** Notes of a bulk workflow's items are this prefix and the item's number: unique, so duplicates can be counted. */
 export function bulkNotePrefix(tag: string): string {
 	return `deploy bulk ${tag} #`;
@@ -46,13 +59,7 @@ export function bulkWorkflow(
 			position: [600, 0],
 			parameters: {
 				authentication: 'accessToken',
-				resource: 'timeEntry',
-				operation: 'createByDuration',
-				projectId: { __rl: true, mode: 'id', value: String(target.projectId) },
-				taskId: { __rl: true, mode: 'id', value: String(target.taskId) },
-				spentDate: target.spentDate,
-				hours: 0.25,
-				additionalFields: { notes: `={{ ${JSON.stringify(bulkNotePrefix(tag))}${perExecution ? " + $execution.id + ' #'" : ''} + $json.n }}` },
+				...quarterHourEntry(target, `={{ ${JSON.stringify(bulkNotePrefix(tag))}${perExecution ? " + $execution.id + ' #'" : ''} + $json.n }}`),
 			},
 			credentials: { harvestAppApi: credential },
 		},
