@@ -6,11 +6,13 @@ import { harvestPages, harvestRequest } from '../shared/transport';
 import { triggerProperties } from './description';
 import { withParametersReadNow } from './parameters';
 import { claimPoll, pollKey, releasePoll } from './pollGuard';
+import { chooseStart } from './poller/anchor';
 import { runCycle, type CycleItem, type PollIO, type Query, type Read } from './poller/cycle';
 import { parseHttpDate } from './poller/time';
 import { listSpec, type WatchedResource } from './resources';
 import { sampleItems } from './sample';
 import { readSettings } from './settings';
+import { dropAnchors, keepAnchor, readAnchors } from './startAnchors';
 
 /** Key of the trigger's state in the node's static data. */
 export const STATE_KEY = 'harvestAppTrigger';
@@ -98,8 +100,15 @@ export async function pollHarvest(this: IPollFunctions): Promise<INodeExecutionD
 
 async function pollOnce(ctx: IPollFunctions, settings: ReturnType<typeof readSettings>): Promise<INodeExecutionData[][] | null> {
 	const staticData = ctx.getWorkflowStaticData('node');
-	const { items, stored, notes } = await runCycle(harvestIO(ctx, settings.resource), settings.config, staticData[STATE_KEY]);
+	// n8n's durable scheduler keeps no state from the poll it runs at activation, and runs its own ticks with the
+	// activation mode "update": a tick without a state of its own reads on from where that poll began (anchor.ts).
+	const start = chooseStart(staticData[STATE_KEY], readAnchors(ctx), settings.config.fingerprint, ctx.getActivationMode() === 'update');
+	if (start.dropAnchors) dropAnchors(ctx);
+	if (start.adopted) ctx.logger.info('Harvest App Trigger: reading on from where watching began at activation (n8n kept no state of that poll)');
+	const { items, stored, notes } = await runCycle(harvestIO(ctx, settings.resource), settings.config, start.stored);
 	if (stored) staticData[STATE_KEY] = stored as unknown as IDataObject;
+	else if (start.adopted) staticData[STATE_KEY] = start.stored as IDataObject;
+	if (notes.started && stored) keepAnchor(ctx, stored);
 
 	const log = ctx.logger;
 	if (notes.noDate) log.warn('Harvest App Trigger: Harvest sent no Date header, so no change could be judged final; reading again next poll');

@@ -62,7 +62,10 @@ export interface ExecuteOptions extends BaseOptions {
 
 export interface PollOptions extends BaseOptions {
 	parameters: IDataObject;
+	/** The node's static data. */
 	staticData?: IDataObject;
+	/** The workflow's global static data (n8n keeps it apart from the node's). */
+	globalStaticData?: IDataObject;
 	mode?: 'trigger' | 'manual';
 	activationMode?: 'init' | 'create' | 'update' | 'activate' | 'manual' | 'leadershipChange';
 	/** Workflow id the poll belongs to (one poll at a time runs per workflow and node). */
@@ -256,21 +259,23 @@ export function createExecuteContext(options: ExecuteOptions): TestExecuteContex
 	return context as unknown as TestExecuteContext;
 }
 
-export type TestPollContext = IPollFunctions & { sent: SentRequest[]; staticData: IDataObject };
+export type TestPollContext = IPollFunctions & { sent: SentRequest[]; staticData: IDataObject; globalStaticData: IDataObject };
 
 export function createPollContext(options: PollOptions): TestPollContext {
 	const sent: SentRequest[] = [];
 	const staticData = options.staticData ?? {};
+	const globalStaticData = options.globalStaticData ?? {};
 	const node = () => makeNode(options, options.parameters);
 	const context = {
 		sent,
 		staticData,
+		globalStaticData,
 		getNode: node,
 		getWorkflow: () => ({ id: options.workflowId ?? 'workflow-under-test', name: 'Workflow under test', active: true }),
 		getMode: () => options.mode ?? 'trigger',
 		getActivationMode: () => options.activationMode ?? 'activate',
 		getTimezone: () => 'UTC',
-		getWorkflowStaticData: () => staticData,
+		getWorkflowStaticData: (type: string) => (type === 'global' ? globalStaticData : staticData),
 		getCredentials: async (type: string) => {
 			const credentials = options.credentials[type];
 			if (!credentials) throw new Error(`Node "${node().name}" does not have any credentials of type "${type}" set`);

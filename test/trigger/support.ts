@@ -22,6 +22,10 @@ export interface PollSetup {
 	wrap?: (send: () => Promise<unknown>, options: IDataObject) => Promise<unknown>;
 	/** The workflow's time zone (n8n's default is the instance's; the test context's is UTC). */
 	timezone?: string;
+	/** n8n's activation mode for the poll: "activate" at activation, "update" for the durable scheduler's ticks. */
+	activationMode?: 'activate' | 'update' | 'init';
+	/** The workflow's global static data, carried over like the node's (left empty when not given). */
+	globalStaticData?: IDataObject;
 }
 
 /**
@@ -35,10 +39,13 @@ export async function pollOnce(
 	setup: PollSetup = {},
 ): Promise<PollOutcome> {
 	const stored = JSON.parse(JSON.stringify(staticData)) as IDataObject;
+	const storedGlobal = JSON.parse(JSON.stringify(setup.globalStaticData ?? {})) as IDataObject;
 	const ctx = createPollContext({
 		nodeType: trigger,
 		parameters,
 		staticData: stored,
+		globalStaticData: storedGlobal,
+		activationMode: setup.activationMode,
 		mode: setup.mode ?? 'trigger',
 		credentials: sandboxCredentials(sandbox),
 	});
@@ -58,6 +65,11 @@ export async function pollOnce(
 	if ((setup.mode ?? 'trigger') === 'trigger') {
 		for (const key of Object.keys(staticData)) delete staticData[key];
 		Object.assign(staticData, JSON.parse(JSON.stringify(stored)));
+		const global = setup.globalStaticData;
+		if (global) {
+			for (const key of Object.keys(global)) delete global[key];
+			Object.assign(global, JSON.parse(JSON.stringify(storedGlobal)));
+		}
 	}
 	const requests = sandbox.log
 		.entries()
