@@ -6,7 +6,7 @@ import type { Rest } from '../e2e/rest';
 import type { Sandbox } from '../e2e/sandbox';
 import type { Prng } from '../trigger/prng';
 import type { N8nData } from './inspect';
-import { judge, type Delivery, type Read, type Verdict, type Write } from './oracle';
+import { judge, versionKey, type Delivery, type Read, type Verdict, type Write } from './oracle';
 import type { Tap, TappedRequest } from './tap';
 import { DELIVERED_NODE, TRIGGER_NODE } from './workflows';
 
@@ -132,6 +132,8 @@ export interface DeliveryCount {
 	statuses: Record<string, number>;
 	/** Items the trigger emitted into executions whose next node never ran (crashed, failed, never started). */
 	emittedNotDelivered: number;
+	/** Their versions (`id@updated_at`): held in n8n's execution data, not delivered. */
+	heldNotDelivered: string[];
 	executionIds: string[];
 }
 
@@ -143,17 +145,22 @@ export async function collectDeliveries(rest: Rest, data: N8nData, workflowId: s
 	const deliveries: Delivery[] = [];
 	const statuses: Record<string, number> = {};
 	let emittedNotDelivered = 0;
+	const heldNotDelivered: string[] = [];
 	const summaries = await data.executions(workflowId);
 	for (const summary of summaries) {
 		statuses[summary.status] = (statuses[summary.status] ?? 0) + 1;
 		const execution = await rest.execution(summary.id);
 		const delivered = nodeItems(execution, DELIVERED_NODE);
-		if (!delivered.length) emittedNotDelivered += nodeItems(execution, TRIGGER_NODE).length;
+		if (!delivered.length) {
+			const held = nodeItems(execution, TRIGGER_NODE);
+			emittedNotDelivered += held.length;
+			for (const item of held) heldNotDelivered.push(versionKey(Number(item.id), Math.floor(Date.parse(String(item.updated_at)) / 1000)));
+		}
 		for (const item of delivered) {
 			deliveries.push({ id: Number(item.id), updatedAt: Math.floor(Date.parse(String(item.updated_at)) / 1000), content: String(item.notes ?? ''), executionId: summary.id });
 		}
 	}
-	return { deliveries, statuses, emittedNotDelivered, executionIds: summaries.map((s) => s.id) };
+	return { deliveries, statuses, emittedNotDelivered, heldNotDelivered, executionIds: summaries.map((s) => s.id) };
 }
 
 export function judgeRun(writes: Write[], reads: Read[], count: DeliveryCount): Verdict {

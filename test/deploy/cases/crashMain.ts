@@ -53,7 +53,7 @@ async function aimedKill(ctx: DeployContext, reads: ReadLog, rng: Prng): Promise
 export function crashMainCase(scheduler: SchedulerMode): Case<DeployContext> {
 	const kills = mainKillsPerScheduler();
 	return {
-		name: `${scheduler} scheduler: the main SIGKILLed mid-poll ${kills} times while time entries change — lost and repeated counted`,
+		name: `${scheduler} scheduler: the main SIGKILLed mid-poll ${kills} times while time entries change — lost and repeated counted${scheduler === 'durable' ? '; none repeated, none lost outside an execution' : ''}`,
 		lane: 'last',
 		timeoutMs: (10 + kills * 2) * 60_000,
 		run: async (ctx) => {
@@ -132,6 +132,15 @@ export function crashMainCase(scheduler: SchedulerMode): Case<DeployContext> {
 			assert.deepEqual(verdict.wrongContent, [], 'items not carrying the last content of their second');
 			assert.deepEqual(verdict.unknown, [], 'items the test never wrote');
 			assert.ok(verdict.owed >= kills, `only ${verdict.owed} versions owed: the run proved too little`);
+			if (scheduler === 'durable') {
+				// The durable scheduler commits the trigger's state with the execution that holds its items: nothing is
+				// repeated, and a change is missing downstream only if its execution was committed but never ran (the main
+				// died before queueing it; n8n marks it crashed and keeps its data). n8n's default scheduler saves the state
+				// and creates the execution apart, so a kill between them can lose or repeat a poll's items: counted only.
+				assert.deepEqual(verdict.repeated, [], 'changes delivered twice');
+				const held = new Set(count.heldNotDelivered);
+				assert.deepEqual(verdict.lost.filter((key) => !held.has(key)), [], 'changes lost that no execution holds');
+			}
 		},
 	};
 }
