@@ -152,7 +152,9 @@ export async function collectDeliveries(rest: Rest, data: N8nData, workflowId: s
 		const execution = await rest.execution(summary.id);
 		const delivered = nodeItems(execution, DELIVERED_NODE);
 		if (!delivered.length) {
-			const held = nodeItems(execution, TRIGGER_NODE);
+			// A run that reached the trigger has its items in the run data; one that never ran, on its stack.
+			const ran = nodeItems(execution, TRIGGER_NODE);
+			const held = ran.length ? ran : (execution.stackItems?.[TRIGGER_NODE] ?? []);
 			emittedNotDelivered += held.length;
 			for (const item of held) heldNotDelivered.push(versionKey(Number(item.id), Math.floor(Date.parse(String(item.updated_at)) / 1000)));
 		}

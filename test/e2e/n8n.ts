@@ -64,6 +64,8 @@ export interface ExecutionResult {
 	status: string;
 	/** runData[node][run].data.main[output][item].json, as n8n reports it. */
 	runData: Record<string, Array<Record<string, unknown>>>;
+	/** Input items of the nodes still on the execution's stack (an execution that never ran: its trigger's items). */
+	stackItems?: Record<string, Array<Record<string, unknown>>>;
 	error?: { message?: string; description?: string; [key: string]: unknown };
 	raw: Record<string, unknown>;
 }

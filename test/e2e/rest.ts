@@ -121,10 +121,17 @@ export class Rest {
 	toResult(execution: Record<string, unknown>): ExecutionResult {
 		const data = (typeof execution.data === 'string' ? this.flatted.parse(execution.data) : execution.data) as {
 			resultData?: { runData?: ExecutionResult['runData']; error?: ExecutionResult['error'] };
+			executionData?: { nodeExecutionStack?: Array<{ node?: { name?: string }; data?: { main?: Array<Array<{ json: Record<string, unknown> }> | null> } }> };
 		};
+		const stackItems: Record<string, Array<Record<string, unknown>>> = {};
+		for (const entry of data?.executionData?.nodeExecutionStack ?? []) {
+			const name = entry.node?.name;
+			if (name) stackItems[name] = [...(stackItems[name] ?? []), ...(entry.data?.main?.[0] ?? []).map((item) => item.json)];
+		}
 		return {
 			status: String(execution.status),
 			runData: data?.resultData?.runData ?? {},
+			stackItems,
 			error: data?.resultData?.error,
 			raw: execution,
 		};
