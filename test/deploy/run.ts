@@ -14,9 +14,8 @@ import path from 'path';
 import { parseTierArgs } from '../e2e/args';
 import { CRED, oauthCredential, patCredential } from '../e2e/credentials';
 import { log, runtimeIsCached } from '../e2e/env';
-import { exitWith, finishRun, redact, redactLogs, registerSecrets, runCases, tally, type CaseResult } from '../e2e/harness';
+import { exitWith, finishRun, registerSecrets, runCases, setupFailed, tally, tidyUp, type CaseResult } from '../e2e/harness';
 import { makeWorkDir, repoRoot, workflowsDir } from '../e2e/paths';
-import { stopAll } from '../e2e/proc';
 import { Rest, TEST_OWNER } from '../e2e/rest';
 import { Sandbox } from '../e2e/sandbox';
 import { createCredentials, createWorkflows, loadFixtures } from '../e2e/workflows';
@@ -119,17 +118,12 @@ async function main(): Promise<number> {
 			results.push(...(await runCases(selected, ctx)));
 		}
 	} catch (error) {
-		const message = redact(error instanceof Error ? (error.stack ?? error.message) : String(error));
-		process.stdout.write(`  ✗ deploy setup failed\n${message}\n`);
-		results.push({ name: 'setup', ok: false, ms: 0, error: message });
+		results.push(setupFailed('deploy', error));
 	} finally {
 		await stack.stop();
 		await tap?.close().catch(() => undefined);
 		await Promise.all(sandboxes.map((s) => s.close().catch(() => undefined)));
-		await stopAll();
-		redactLogs(artifactsDir);
-		if (args.keep) log(`kept work folder ${workDir}`);
-		else fs.rmSync(workDir, { recursive: true, force: true });
+		await tidyUp({ logsDir: artifactsDir, workDir, keep: args.keep });
 	}
 
 	const { passed, failed } = tally(results);

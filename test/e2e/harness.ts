@@ -117,6 +117,24 @@ export function finishRun(results: CaseResult[], options: { report?: string; sta
 	return failed === 0 && passed > 0 ? 0 : 1;
 }
 
+/** A tier whose set-up threw: the error (secrets redacted) printed like a failed case, and counted as one. */
+export function setupFailed(tier: string, error: unknown): CaseResult {
+	const message = redact(error instanceof Error ? (error.stack ?? error.message) : String(error));
+	process.stdout.write(`  ✗ ${tier} setup failed\n${message}\n`);
+	return { name: 'setup', ok: false, ms: 0, error: message };
+}
+
+/**
+ * A tier's last tidy-up, once it has closed what it started itself: every process still running stopped, secrets
+ * scrubbed from its logs (artifacts must not carry them), its work folder removed unless --keep asked to keep it.
+ */
+export async function tidyUp(options: { logsDir: string; workDir: string; keep?: boolean }): Promise<void> {
+	await stopAll();
+	redactLogs(options.logsDir);
+	if (options.keep) log(`kept work folder ${options.workDir}`);
+	else fs.rmSync(options.workDir, { recursive: true, force: true });
+}
+
 /** Runs a tier runner's main and exits with its code; if it crashes, every process it started is stopped first. */
 export function exitWith(main: () => Promise<number>): void {
 	main().then(

@@ -12,11 +12,10 @@ import type { E2EContext } from './context';
 import { counterpartCredentials, CRED, oauthCredential, patCredential } from './credentials';
 import { ensureChromium, ensureRuntime, log, runtimeIsCached } from './env';
 import { counterpartIds, loadExamples, startExampleWorld, type ExampleWorld } from './examples';
-import { exitWith, finishRun, redact, redactLogs, registerSecrets, runCases, type CaseResult } from './harness';
+import { exitWith, finishRun, registerSecrets, runCases, setupFailed, tidyUp, type CaseResult } from './harness';
 import { N8n } from './n8n';
 import { installPackage, packPackage } from './pack';
 import { artifactsDir, makeWorkDir, repoRoot, resetArtifacts, workflowsDir } from './paths';
-import { stopAll } from './proc';
 import { Rest, TEST_OWNER } from './rest';
 import { Sandbox } from './sandbox';
 import { createCredentials, createWorkflows, loadFixtures } from './workflows';
@@ -102,18 +101,12 @@ async function main(): Promise<number> {
 		const selected = allCases.filter((c) => !args.only || c.name.includes(args.only));
 		results.push(...(await runCases(selected, ctx)));
 	} catch (error) {
-		const message = redact(error instanceof Error ? (error.stack ?? error.message) : String(error));
-		process.stdout.write(`  ✗ e2e setup failed\n${message}\n`);
-		results.push({ name: 'setup', ok: false, ms: 0, error: message });
+		results.push(setupFailed('e2e', error));
 	} finally {
 		await n8n?.stopServer().catch(() => undefined);
 		await Promise.all(sandboxes.map((s) => s.close().catch(() => undefined)));
 		await world?.counterparts.close().catch(() => undefined);
-		await stopAll();
-		// Artifacts must not carry secrets.
-		redactLogs(artifactsDir);
-		if (args.keep) log(`kept work folder ${workDir}`);
-		else fs.rmSync(workDir, { recursive: true, force: true });
+		await tidyUp({ logsDir: artifactsDir, workDir, keep: args.keep });
 	}
 
 	return finishRun(results, { report: args.report, started, note: `artifacts in ${path.relative(repoRoot, artifactsDir)}/` });

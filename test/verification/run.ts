@@ -7,7 +7,7 @@ import path from 'path';
 
 import { parseTierArgs } from '../e2e/args';
 import { log } from '../e2e/env';
-import { exitWith, finishRun, runCases, type Case, type CaseResult } from '../e2e/harness';
+import { exitWith, finishRun, runCases, setupFailed, type Case, type CaseResult } from '../e2e/harness';
 import { packPackage } from '../e2e/pack';
 import { makeWorkDir, repoRoot } from '../e2e/paths';
 import { runOk, stopAll } from '../e2e/proc';
@@ -53,9 +53,7 @@ async function main(): Promise<number> {
 		log(`packed ${path.basename(pack.tarball)} (${pack.files.length} files)`);
 		results.push(...(await runCases(allCases.filter((c) => !args.only || c.name.includes(args.only)), ctx)));
 	} catch (error) {
-		const message = error instanceof Error ? (error.stack ?? error.message) : String(error);
-		process.stdout.write(`  ✗ verification setup failed\n${message}\n`);
-		results.push({ name: 'setup', ok: false, ms: 0, error: message });
+		results.push(setupFailed('verification', error));
 	} finally {
 		await stopAll();
 		fs.rmSync(workDir, { recursive: true, force: true });

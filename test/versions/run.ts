@@ -7,10 +7,9 @@ import path from 'path';
 
 import { parseTierArgs } from '../e2e/args';
 import { log, runtimeIsCached, SUPPORTED_RUNTIMES } from '../e2e/env';
-import { exitWith, finishRun, redact, redactLogs, registerSecrets, runCases, type CaseResult } from '../e2e/harness';
+import { exitWith, finishRun, registerSecrets, runCases, setupFailed, tidyUp, type CaseResult } from '../e2e/harness';
 import { packPackage } from '../e2e/pack';
 import { makeWorkDir, repoRoot } from '../e2e/paths';
-import { stopAll } from '../e2e/proc';
 import { TEST_OWNER } from '../e2e/rest';
 import { Sandbox } from '../e2e/sandbox';
 import { smokeCases, type SmokeContext } from './smoke';
@@ -58,16 +57,11 @@ async function main(): Promise<number> {
 		const cases = SUPPORTED_RUNTIMES.flatMap((spec) => smokeCases(spec)).filter((c) => !args.only || c.name.includes(args.only));
 		results.push(...(await runCases(cases, ctx as SmokeContext)));
 	} catch (error) {
-		const message = redact(error instanceof Error ? (error.stack ?? error.message) : String(error));
-		process.stdout.write(`  ✗ version smoke setup failed\n${message}\n`);
-		results.push({ name: 'setup', ok: false, ms: 0, error: message });
+		results.push(setupFailed('version smoke', error));
 	} finally {
 		await Promise.all([...(ctx.instances?.values() ?? [])].map((i) => i.n8n.stopServer().catch(() => undefined)));
 		await sandbox?.close().catch(() => undefined);
-		await stopAll();
-		redactLogs(logsDir);
-		if (args.keep) log(`kept work folder ${workDir}`);
-		else fs.rmSync(workDir, { recursive: true, force: true });
+		await tidyUp({ logsDir, workDir, keep: args.keep });
 	}
 	return finishRun(results, { report: args.report, started, note: `logs in ${path.relative(repoRoot, logsDir)}/` });
 }
