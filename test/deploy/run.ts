@@ -12,7 +12,7 @@ import fs from 'fs';
 import path from 'path';
 
 import { parseTierArgs } from '../e2e/args';
-import { CRED, oauthCredential, patCredential } from '../e2e/credentials';
+import { fixtureCredentials, patCredential } from '../e2e/credentials';
 import { log, runtimeIsCached } from '../e2e/env';
 import { exitWith, finishRun, registerSecrets, runCases, setupFailed, tally, tidyUp, type CaseResult } from '../e2e/harness';
 import { makeWorkDir, repoRoot, workflowsDir } from '../e2e/paths';
@@ -74,10 +74,7 @@ async function main(): Promise<number> {
 		phase(`n8n main ${cluster.main.baseUrl} and ${cluster.workers.length} workers ready`);
 
 		const credentialIds = await createCredentials(rest, [
-			patCredential(CRED.pat.id, CRED.pat.name, sandbox.info),
-			patCredential(CRED.trigger.id, CRED.trigger.name, triggerSandbox.info),
-			patCredential(CRED.badToken.id, CRED.badToken.name, sandbox.info, 'not-a-valid-token-000'),
-			oauthCredential(CRED.oauth.id, CRED.oauth.name, sandbox.info),
+			...fixtureCredentials(sandbox.info, triggerSandbox.info),
 			patCredential(DEPLOY_CRED.bulk.id, DEPLOY_CRED.bulk.name, bulkSandbox.info),
 			// Through the tap, which sees when each poll's read is on its way (the crash runs aim their kills with it).
 			patCredential(DEPLOY_CRED.crash.id, DEPLOY_CRED.crash.name, { ...crashSandbox.info, url: tap.url(crashSandbox.info.url) }),

@@ -56,6 +56,19 @@ export function oauthCredential(id: string, name: string, sandbox: SandboxInfo) 
 }
 
 /**
+ * The credentials the workflow fixtures (test/e2e/workflows) name: the token, the trigger's token (in a sandbox of
+ * its own), a wrong token and OAuth2. The e2e and deploy tiers run those fixtures, so both create these.
+ */
+export function fixtureCredentials(sandbox: SandboxInfo, triggerSandbox: SandboxInfo) {
+	return [
+		patCredential(CRED.pat.id, CRED.pat.name, sandbox),
+		patCredential(CRED.trigger.id, CRED.trigger.name, triggerSandbox),
+		patCredential(CRED.badToken.id, CRED.badToken.name, sandbox, 'not-a-valid-token-000'),
+		oauthCredential(CRED.oauth.id, CRED.oauth.name, sandbox),
+	];
+}
+
+/**
  * The n8n credentials the example workflows use for their counterparts (test/counterparts), by the fixed ids
  * the examples name: Query Auth for Bitrix24 and Upsales, Header Auth for Runn, OAuth2 client credentials for Domo.
  */

@@ -9,7 +9,7 @@ import { parseTierArgs } from './args';
 import { allCases } from './cases';
 import { SANDBOX_ACCESS_TOKEN_TTL_S } from './cases/credentials';
 import type { E2EContext } from './context';
-import { counterpartCredentials, CRED, oauthCredential, patCredential } from './credentials';
+import { counterpartCredentials, CRED, fixtureCredentials, patCredential } from './credentials';
 import { ensureChromium, ensureRuntime, log, runtimeIsCached } from './env';
 import { counterpartIds, loadExamples, startExampleWorld, type ExampleWorld } from './examples';
 import { exitWith, finishRun, registerSecrets, runCases, setupFailed, tidyUp, type CaseResult } from './harness';
@@ -72,10 +72,7 @@ async function main(): Promise<number> {
 
 		// Over REST rather than `n8n import:*`: each CLI call is a ~5 s cold start; these take milliseconds.
 		const credentialIds = await createCredentials(rest, [
-			patCredential(CRED.pat.id, CRED.pat.name, sandbox.info),
-			patCredential(CRED.trigger.id, CRED.trigger.name, triggerSandbox.info),
-			patCredential(CRED.badToken.id, CRED.badToken.name, sandbox.info, 'not-a-valid-token-000'),
-			oauthCredential(CRED.oauth.id, CRED.oauth.name, sandbox.info),
+			...fixtureCredentials(sandbox.info, triggerSandbox.info),
 			patCredential(CRED.examples.id, CRED.examples.name, examplesSandbox.info),
 			...counterpartCredentials(stand),
 		]);
