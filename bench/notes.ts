@@ -3,6 +3,7 @@ import { BENCH } from './config';
 import { CREATE_SCENARIO } from './scenarios/create';
 import { LATENCY_CASES } from './scenarios/latency';
 import { LIST_CASES } from './scenarios/list';
+import { QUEUE_ITEMS, QUEUE_SCENARIO, QUEUE_WORKFLOWS } from './scenarios/queue';
 import type { ScenarioResult } from './results';
 
 export function closingNotes(rows: ScenarioResult[]): string[] {
@@ -22,6 +23,8 @@ export function closingNotes(rows: ScenarioResult[]): string[] {
 				'15.5 s after request n (a 500 ms margin per window), and the last window is not waited out, so it can end just under the floor.',
 		);
 	}
+	const queue = rows.find((r) => r.scenario === QUEUE_SCENARIO && r.node === 'harvestApp');
+	if (queue?.floorMs) notes.push(queueNote(queue));
 	const free = LIST_CASES[2];
 	if (rows.some((r) => r.scenario === free.scenario)) {
 		notes.push(
@@ -85,5 +88,21 @@ function modelNote(rows: ScenarioResult[], c: (typeof LATENCY_CASES)[number]): s
 	return (
 		`${c.records.toLocaleString('en-US')} entries (${pages} pages): one at a time waits about ${sec(waitSequential)} and took ${sec(sequential.wallMs)}; ` +
 		`${atOnce} at a time waits about ${sec(waitParallel)} and took ${sec(parallel.wallMs)}.`
+	);
+}
+
+/** The queue row's floor, and where its time above the floor went, from the sandbox's log of that run. */
+function queueNote(queue: ScenarioResult): string {
+	const total = QUEUE_WORKFLOWS * QUEUE_ITEMS;
+	const d = queue.details ?? {};
+	const at = (d.status429AtS as number[] | undefined) ?? [];
+	const per15s = (d.acceptedPer15s as number[] | undefined) ?? [];
+	const workers = (d.workersUsed as string[] | undefined) ?? [];
+	return (
+		`Queue mode: floor for ${total.toLocaleString('en-US')} creates = ${total.toLocaleString('en-US')} / 100 per window × 15 s = ${sec(queue.floorMs ?? 0)}; ` +
+		`the wall is the sandbox's first arrival to its last answer, ${sec(queue.wallMs)} (${sec(queue.wallMs - (queue.floorMs ?? 0))} over). ` +
+		(workers.length ? `The ${workers.length} executions ran on ${workers.join(', ')}. ` : '') +
+		(at.length ? `The ${at.length} 429s arrived ${at.length > 12 ? `between ${at[0]} s and ${at[at.length - 1]} s` : `at ${at.join(', ')} s`} after the first request. ` : 'No 429s. ') +
+		(per15s.length ? `Creates accepted per 15 s from the first request: ${per15s.join(', ')} (Harvest's limit allows 100 in any 15 s).` : '')
 	);
 }

@@ -38,6 +38,12 @@ function wall(row: ScenarioResult): string {
 	return row.floorMs && row.completed ? `${text} (${(row.wallMs / row.floorMs).toFixed(2)} × floor ${duration(row.floorMs)})` : text;
 }
 
+/** The count, and for a run that completed despite 429s (it waited them out) their share of its requests. */
+function throttled(row: ScenarioResult): string {
+	if (!row.completed || row.status429 === 0 || row.requests === 0) return String(row.status429);
+	return `${row.status429} (${((row.status429 / row.requests) * 100).toFixed(2)} %)`;
+}
+
 function ratio(row: ScenarioResult): string {
 	if (!row.ratio) return '';
 	const parts: string[] = [];
@@ -62,7 +68,7 @@ export function markdownTable(rows: ScenarioResult[]): string {
 				row.node === 'harvestApp' ? 'ours' : 'built-in',
 				outcome(row),
 				requests,
-				na ? '—' : String(row.status429),
+				na ? '—' : throttled(row),
 				wall(row),
 				row.peakRssMb !== undefined ? `${row.peakRssMb} MB` : '—',
 				row.items !== undefined ? String(row.items) : '—',

@@ -134,10 +134,11 @@ export function checkTargets(rows: ScenarioResult[]): TargetCheck[] {
 		const over = queue.wallMs / (queue.floorMs ?? 1);
 		const share = queue.status429 / Math.max(1, queue.requests);
 		const duplicates = Number(queue.details?.duplicates ?? 0);
+		const workersUsed = new Set(((queue.details?.workersUsed as string[] | undefined) ?? []).filter((w) => w.startsWith('worker-'))).size;
 		checks.push({
-			target: `Queue mode, ${QUEUE_WORKFLOWS} × ${QUEUE_ITEMS} creates on 2 workers: all succeed, none twice, wall ≤ 1.15 × floor, 429s ≤ 2 % of requests`,
-			met: queue.completed && queue.items === total && duplicates === 0 && over <= 1.15 && share <= 0.02,
-			detail: `${queue.items}/${total} created, ${duplicates} twice, ${queue.status429} × 429 of ${queue.requests} requests (${(share * 100).toFixed(2)} %), ${seconds(queue.wallMs)} = ${over.toFixed(3)} × the ${seconds(queue.floorMs ?? 0)} floor`,
+			target: `Queue mode, ${QUEUE_WORKFLOWS} × ${QUEUE_ITEMS} creates on 2 workers: all succeed, none twice, both workers run them, wall ≤ 1.15 × floor, 429s ≤ 2 % of requests`,
+			met: queue.completed && queue.items === total && duplicates === 0 && workersUsed === 2 && over <= 1.15 && share <= 0.02,
+			detail: `${queue.items}/${total} created, ${duplicates} twice, run by ${workersUsed} worker(s), ${queue.status429} × 429 of ${queue.requests} requests (${(share * 100).toFixed(2)} %), ${seconds(queue.wallMs)} = ${over.toFixed(3)} × the ${seconds(queue.floorMs ?? 0)} floor`,
 		});
 	}
 

@@ -8,7 +8,7 @@ import type { DeployContext } from './context';
 import type { JobRecord } from './inspect';
 
 /** Which worker ran an execution, by n8n's Bull job and the workers' logs; fails when it was not exactly one worker. */
-export async function workerOf(ctx: DeployContext, executionId: string): Promise<string> {
+export async function workerOf(ctx: Pick<DeployContext, 'data' | 'cluster'>, executionId: string): Promise<string> {
 	// A worker saves the execution before it reports the job finished (with its id) to Redis, so under load the
 	// execution can look done a moment before its job names the worker: read again for a while.
 	let jobs: JobRecord[] = [];
