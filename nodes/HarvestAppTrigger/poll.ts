@@ -107,7 +107,6 @@ async function pollOnce(ctx: IPollFunctions, settings: ReturnType<typeof readSet
 	if (start.adopted) ctx.logger.info('Harvest App Trigger: reading on from where watching began at activation (n8n kept no state of that poll)');
 	const { items, stored, notes } = await runCycle(harvestIO(ctx, settings.resource), settings.config, start.stored);
 	if (stored) staticData[STATE_KEY] = stored as unknown as IDataObject;
-	else if (start.adopted) staticData[STATE_KEY] = start.stored as IDataObject;
 	if (notes.started && stored) keepAnchor(ctx, stored);
 
 	const log = ctx.logger;

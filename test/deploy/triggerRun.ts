@@ -33,7 +33,7 @@ export class EditDriver {
 		const answer = (await this.sandbox.mutate('time_entries', action, { notes: content }, id)) as { record?: Record<string, unknown> } & Record<string, unknown>;
 		const doneAt = Date.now();
 		const record = answer.record ?? answer;
-		const updatedAt = Math.floor(Date.parse(String(record.updated_at)) / 1000);
+		const updatedAt = updatedSecond(record);
 		if (!Number.isFinite(updatedAt) || !record.id) throw new Error(`sandbox mutate returned ${JSON.stringify(answer).slice(0, 200)}`);
 		this.writes.push({ id: Number(record.id), updatedAt, content, startedAt, doneAt });
 		return Number(record.id);
@@ -156,13 +156,18 @@ export async function collectDeliveries(rest: Rest, data: N8nData, workflowId: s
 			const ran = nodeItems(execution, TRIGGER_NODE);
 			const held = ran.length ? ran : (execution.stackItems?.[TRIGGER_NODE] ?? []);
 			emittedNotDelivered += held.length;
-			for (const item of held) heldNotDelivered.push(versionKey(Number(item.id), Math.floor(Date.parse(String(item.updated_at)) / 1000)));
+			for (const item of held) heldNotDelivered.push(versionKey(Number(item.id), updatedSecond(item)));
 		}
 		for (const item of delivered) {
-			deliveries.push({ id: Number(item.id), updatedAt: Math.floor(Date.parse(String(item.updated_at)) / 1000), content: String(item.notes ?? ''), executionId: summary.id });
+			deliveries.push({ id: Number(item.id), updatedAt: updatedSecond(item), content: String(item.notes ?? ''), executionId: summary.id });
 		}
 	}
 	return { deliveries, statuses, emittedNotDelivered, heldNotDelivered, executionIds: summaries.map((s) => s.id) };
+}
+
+/** A record's `updated_at` as epoch seconds. */
+function updatedSecond(record: Record<string, unknown>): number {
+	return Math.floor(Date.parse(String(record.updated_at)) / 1000);
 }
 
 export function judgeRun(writes: Write[], reads: Read[], count: DeliveryCount): Verdict {
